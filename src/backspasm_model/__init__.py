@@ -1,0 +1,47 @@
+"""backspasm_model: a teaching model of pelvic tilt, quadratus lumborum length and the
+exercises of a clinical argument about back spasms.
+
+The core imports only numpy and the standard library. Plotting (matplotlib) and the
+interactive apps (ipywidgets) live in ``backspasm_model.plotting`` and ``backspasm_model.apps``
+and are imported only when asked for.
+
+>>> import backspasm_model as bm
+>>> r = bm.stand(quad_strength=1.5)
+>>> round(float(r.tilt_deg), 1) > round(float(bm.stand().tilt_deg), 1)
+True
+"""
+
+from .balance import (
+    DEFAULTS,
+    INPUT_RANGES,
+    VIEWS,
+    NoPostureError,
+    StandResult,
+    group_moments_Nm,
+    hip_moment_capacity_Nm,
+    net_moment_Nm,
+    stand,
+)
+from .kinematics import clinical_tilt_deg, ql_fascicle_length_m, ql_length_m
+from .parameters import GROUPS, PARAMETER_SET_NAMES, ParameterSet, load_parameter_set
+
+__all__ = [
+    "DEFAULTS",
+    "GROUPS",
+    "INPUT_RANGES",
+    "PARAMETER_SET_NAMES",
+    "VIEWS",
+    "NoPostureError",
+    "ParameterSet",
+    "StandResult",
+    "clinical_tilt_deg",
+    "group_moments_Nm",
+    "hip_moment_capacity_Nm",
+    "load_parameter_set",
+    "net_moment_Nm",
+    "ql_fascicle_length_m",
+    "ql_length_m",
+    "stand",
+]
+
+__version__ = "0.1.0"

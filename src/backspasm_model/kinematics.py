@@ -1,0 +1,174 @@
+"""Sagittal kinematics of the pelvis and lumbar spine with the thorax held upright.
+
+Posture assumptions (model-notes.md): quiet standing, femur fixed, so a pelvic rotation of
+``d`` degrees is a hip flexion of ``d`` degrees; thorax upright, so the same rotation is a
+lumbar extension of ``d`` degrees, shared over L5-S1 ... L1-L2 with the MyoTorso coupling
+ratios. Coordinates: metres, relative to the right hip centre, x anterior, y superior, z right.
+Tilt inside the model: the pelvis rotation in radians or degrees, **anterior positive**.
+
+Bodies: 0 pelvis, 1 L5, 2 L4, 3 L3, 4 L2, 5 L1 with the thorax.
+
+>>> import numpy as np
+>>> round(float(lumbar_extension_deg(10.0)), 6)   # thorax upright: lumbar = tilt
+10.0
+>>> round(float(ql_length_m(0.0)), 4)              # iliac crest to 12th rib at neutral
+0.1652
+>>> bool(ql_length_m(10.0) < ql_length_m(0.0))     # anterior tilt shortens the QL
+True
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from .parameters import pelvis_data
+
+__all__ = [
+    "COUPLING_SHARES",
+    "JOINTS_M",
+    "ASIS_PSIS_OFFSET_DEG",
+    "QL_FASCICLES",
+    "QL_HEADLINE",
+    "clinical_tilt_deg",
+    "model_tilt_deg",
+    "lumbar_joint_extension_deg",
+    "lumbar_extension_deg",
+    "point_position_m",
+    "thorax_angle_deg",
+    "thorax_displacement_m",
+    "ql_fascicle_length_m",
+    "ql_length_m",
+]
+
+_d = pelvis_data()
+_ratios = np.array(_d["lumbar"]["coupling_ratios"]["value"], dtype=float)
+#: Share of the lumbar extension taken by each joint, L5-S1 first (sums to 1).
+COUPLING_SHARES: np.ndarray = _ratios / _ratios.sum()
+#: Lumbar joint centres at neutral (L5-S1 ... L1-L2), shape (5, 2), metres.
+JOINTS_M: np.ndarray = np.array(_d["lumbar"]["joint_positions_m"]["value"], dtype=float)
+# Rotation factor of each body relative to the pelvis rotation (body 0 = pelvis = 1).
+_BODY_FACTOR = np.concatenate(([1.0], 1.0 - np.cumsum(COUPLING_SHARES)))
+_BODY_FACTOR[-1] = 0.0  # thorax exactly upright (avoid round-off)
+# Link vectors: hip -> J1, J1 -> J2, ..., J4 -> J5
+_LINKS = np.diff(np.vstack(([0.0, 0.0], JOINTS_M)), axis=0)
+
+_asis = np.array(_d["clinical"]["asis_point_m"]["value"][:2])
+_psis = np.array(_d["clinical"]["psis_point_m"]["value"][:2])
+#: Angle of the ASIS-PSIS line below the horizontal in the neutral model pelvis (deg).
+ASIS_PSIS_OFFSET_DEG: float = float(
+    np.degrees(np.arctan2(_psis[1] - _asis[1], _asis[0] - _psis[0]))
+)
+
+_ql = _d["ql"]
+_QL_POINTS = {k: np.array(v, dtype=float) for k, v in _ql["points_m"].items()}
+_QL_BODY = {k: int(v) for k, v in _ql["point_body"].items()}
+#: QL fascicles: name -> (origin point, insertion point, Fmax N, neutral path length m).
+QL_FASCICLES: dict[str, tuple[str, str, float, float]] = {
+    k: (str(v[0]), str(v[1]), float(v[2]), float(v[3])) for k, v in _ql["fascicles"].items()
+}
+#: The fascicle reported as "the QL" (iliac crest to 12th rib).
+QL_HEADLINE: str = str(_ql["meta"]["headline_fascicle"])
+
+
+def clinical_tilt_deg(model_tilt_deg: ArrayLike) -> np.ndarray:
+    """Clinical ASIS-PSIS tilt (deg, anterior positive) from the model pelvis rotation (deg).
+
+    >>> round(float(clinical_tilt_deg(0.0)), 1)
+    5.9
+    """
+    return np.asarray(model_tilt_deg, dtype=float) + ASIS_PSIS_OFFSET_DEG
+
+
+def model_tilt_deg(clinical_tilt: ArrayLike) -> np.ndarray:
+    """Inverse of :func:`clinical_tilt_deg` (deg)."""
+    return np.asarray(clinical_tilt, dtype=float) - ASIS_PSIS_OFFSET_DEG
+
+
+def lumbar_joint_extension_deg(tilt_deg: ArrayLike) -> np.ndarray:
+    """Extension of each lumbar joint (deg), shape ``(..., 5)``, L5-S1 first."""
+    t = np.asarray(tilt_deg, dtype=float)
+    return t[..., None] * COUPLING_SHARES
+
+
+def lumbar_extension_deg(tilt_deg: ArrayLike) -> np.ndarray:
+    """Total lumbar (thorax-on-pelvis) extension (deg) for a pelvic rotation (deg)."""
+    return lumbar_joint_extension_deg(tilt_deg).sum(axis=-1)
+
+
+def _rotate(x: np.ndarray, y: np.ndarray, a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    c, s = np.cos(a), np.sin(a)
+    return x * c + y * s, -x * s + y * c
+
+
+def _joint_positions(theta_rad: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Joint centres J1..J5 after a pelvic rotation ``theta_rad`` (anterior positive)."""
+    out = []
+    px = np.zeros_like(theta_rad)
+    py = np.zeros_like(theta_rad)
+    for k, (vx, vy) in enumerate(_LINKS):
+        dx, dy = _rotate(vx, vy, theta_rad * _BODY_FACTOR[k])
+        px = px + dx
+        py = py + dy
+        out.append((px, py))
+    return out
+
+
+def point_position_m(
+    tilt_deg: ArrayLike, point_m: ArrayLike, body: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Sagittal position (x, y) in metres of a point fixed to ``body`` after a pelvic rotation.
+
+    ``point_m`` is the point at neutral (x, y[, z]); ``body`` is 0 (pelvis) ... 5 (L1/thorax).
+    """
+    theta = np.radians(np.asarray(tilt_deg, dtype=float))
+    p = np.asarray(point_m, dtype=float)
+    if body == 0:
+        return _rotate(p[0], p[1], theta)
+    jx, jy = _joint_positions(theta)[body - 1]
+    j0 = JOINTS_M[body - 1]
+    dx, dy = _rotate(p[0] - j0[0], p[1] - j0[1], theta * _BODY_FACTOR[body])
+    return jx + dx, jy + dy
+
+
+def thorax_angle_deg(tilt_deg: ArrayLike) -> np.ndarray:
+    """Absolute forward lean of the thorax (deg); zero by the upright-thorax assumption."""
+    return np.asarray(tilt_deg, dtype=float) * _BODY_FACTOR[-1]
+
+
+def thorax_displacement_m(tilt_deg: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
+    """Horizontal and vertical displacement (m) of the upright thorax for a pelvic rotation."""
+    theta = np.radians(np.asarray(tilt_deg, dtype=float))
+    jx, jy = _joint_positions(theta)[-1]
+    return jx - JOINTS_M[-1, 0], jy - JOINTS_M[-1, 1]
+
+
+def thorax_dx_and_slope(theta_rad: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Horizontal thorax displacement (m) and its derivative (m/rad) at ``theta_rad``."""
+    dx = np.zeros_like(theta_rad)
+    slope = np.zeros_like(theta_rad)
+    for k, (vx, vy) in enumerate(_LINKS):
+        f = _BODY_FACTOR[k]
+        a = theta_rad * f
+        c, s = np.cos(a), np.sin(a)
+        dx = dx + (vx * c + vy * s - vx)
+        slope = slope + f * (-vx * s + vy * c)
+    return dx, slope
+
+
+def ql_fascicle_length_m(tilt_deg: ArrayLike, fascicle: str) -> np.ndarray:
+    """Straight-line length (m) of one QL fascicle (see :data:`QL_FASCICLES`)."""
+    if fascicle not in QL_FASCICLES:
+        raise ValueError(
+            f"fascicle={fascicle!r} is not a QL fascicle; choose one of {', '.join(QL_FASCICLES)}"
+        )
+    a, b, _, _ = QL_FASCICLES[fascicle]
+    ax, ay = point_position_m(tilt_deg, _QL_POINTS[a], _QL_BODY[a])
+    bx, by = point_position_m(tilt_deg, _QL_POINTS[b], _QL_BODY[b])
+    dz = _QL_POINTS[a][2] - _QL_POINTS[b][2]
+    return np.sqrt((ax - bx) ** 2 + (ay - by) ** 2 + dz * dz)
+
+
+def ql_length_m(tilt_deg: ArrayLike) -> np.ndarray:
+    """Length (m) of the headline QL line, iliac crest (I.3) to the medial 12th rib."""
+    return ql_fascicle_length_m(tilt_deg, QL_HEADLINE)
