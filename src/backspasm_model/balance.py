@@ -585,8 +585,10 @@ def group_moments_Nm(
 def hip_moment_capacity_Nm(group: str, params: str | ParameterSet = "gait2392") -> float:
     """Sum of Fmax x |lever| of a muscle group at neutral, one side (N m), as in target V7.
 
-    >>> round(hip_moment_capacity_Nm("hamstrings"), 1), round(hip_moment_capacity_Nm("quadriceps"), 1)
-    (137.4, 49.7)
+    >>> h = hip_moment_capacity_Nm("hamstrings")
+    >>> q = hip_moment_capacity_Nm("quadriceps")
+    >>> round(h, 1), round(q, 1), round(h / q, 1)
+    (137.4, 49.7, 2.8)
     """
     check_choice("group", group, GROUPS)
     return _resolve_params(params).group_capacity_Nm(group)

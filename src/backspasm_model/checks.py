@@ -50,7 +50,8 @@ def _as_float_array(name: str, value: object, unit: str) -> np.ndarray:
         raise TypeError(f"{name} must be a number or an array of numbers in {unit}, got a bool")
     if isinstance(value, numbers.Real):
         return np.asarray(float(value))
-    if isinstance(value, np.ndarray | Sequence) and not isinstance(value, str | bytes):
+    is_arraylike = isinstance(value, np.ndarray | Sequence) or hasattr(value, "__array__")
+    if is_arraylike and not isinstance(value, str | bytes):
         arr = np.asarray(value)
         if arr.dtype.kind in "biuf" and arr.dtype.kind != "b":
             return arr.astype(np.float64, copy=False)

@@ -1,0 +1,174 @@
+"""Property tests of the pelvis balance (hypothesis)."""
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import backspasm_model as bm
+from backspasm_model import kinematics
+
+R = bm.INPUT_RANGES
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# The physiological core of the input space, where every combination must stand.
+CORE = {
+    "quad_strength": (0.5, 2.0),
+    "hamstring_strength": (0.5, 2.0),
+    "hip_flexor_strength": (0.5, 2.0),
+    "glute_strength": (0.5, 2.0),
+    "back_extensor_strength": (0.5, 2.0),
+    "abdominal_strength": (0.5, 2.0),
+    "quad_tightness": (0.0, 0.2),
+    "hamstring_tightness": (0.0, 0.2),
+    "hip_flexor_tightness": (0.0, 0.2),
+    "activation": (0.0, 0.05),
+}
+
+
+def _floats(lo, hi):
+    return st.floats(lo, hi, allow_nan=False, allow_infinity=False)
+
+
+def bodies(core=True):
+    fields = {}
+    for key, rng in R.items():
+        lo, hi = CORE.get(key, (rng.lo, rng.hi)) if core else (rng.lo, rng.hi)
+        fields[key] = _floats(lo, hi)
+    return st.fixed_dictionaries(fields)
+
+
+views = st.sampled_from(bm.VIEWS)
+psets = st.sampled_from(bm.PARAMETER_SET_NAMES)
+
+
+@FAST
+@given(body=bodies(), view=views, params=psets)
+def test_every_physiological_input_stands_with_finite_balanced_outputs(body, view, params):
+    r = bm.stand(view=view, params=params, **body)
+    assert bool(r.stable)
+    for value in (
+        r.tilt_deg, r.ql_length_m, r.ql_length_change_mm, r.ql_length_change_pct,
+        r.ql_force_capacity, r.gravity_moment_Nm, r.passive_moment_Nm,
+        *r.group_moments_Nm.values(),
+    ):
+        assert np.all(np.isfinite(value))
+    assert abs(float(r.residual_Nm)) < 1e-6  # the tilt balances the moments
+    assert float(r.stiffness_Nm_per_deg) > 0.0  # and the balance is stable there
+    assert 0.0 < float(r.ql_force_capacity) <= 1.0
+
+
+@FAST
+@given(body=bodies(core=False), view=views, params=psets)
+def test_every_valid_input_gives_a_posture_or_a_clear_error(body, view, params):
+    try:
+        r = bm.stand(view=view, params=params, **body)
+    except bm.NoPostureError as exc:
+        assert "no stable standing posture" in str(exc)
+        r = bm.stand(view=view, params=params, on_unstable="nan", **body)
+        assert np.isnan(r.tilt_deg) and not bool(r.stable)
+        return
+    assert np.isfinite(r.tilt_deg) and abs(float(r.residual_Nm)) < 1e-6
+
+
+@FAST
+@given(body=bodies(), view=views, params=psets, a=_floats(0.25, 3.0), b=_floats(0.25, 3.0))
+def test_more_hamstring_strength_never_increases_anterior_tilt(body, view, params, a, b):
+    lo, hi = sorted((a, b))
+    body_lo = {**body, "hamstring_strength": lo}
+    body_hi = {**body, "hamstring_strength": hi}
+    t_lo = bm.stand(view=view, params=params, **body_lo).tilt_deg
+    t_hi = bm.stand(view=view, params=params, **body_hi).tilt_deg
+    assert t_hi <= t_lo + 1e-9
+
+
+@FAST
+@given(body=bodies(), view=views, params=psets, a=_floats(0.0, 0.3), b=_floats(0.0, 0.3))
+def test_less_quad_tightness_never_increases_anterior_tilt(body, view, params, a, b):
+    lo, hi = sorted((a, b))
+    t_loose = bm.stand(view=view, params=params, **{**body, "quad_tightness": lo}).tilt_deg
+    t_tight = bm.stand(view=view, params=params, **{**body, "quad_tightness": hi}).tilt_deg
+    assert t_loose <= t_tight + 1e-9
+
+
+@FAST
+@given(a=_floats(-35.0, 35.0), b=_floats(-35.0, 35.0))
+def test_more_anterior_tilt_never_lengthens_the_ql(a, b):
+    lo, hi = sorted((a, b))
+    assert kinematics.ql_length_m(hi) <= kinematics.ql_length_m(lo) + 1e-15
+    for name in kinematics.QL_FASCICLES:
+        assert kinematics.ql_fascicle_length_m(hi, name) <= (
+            kinematics.ql_fascicle_length_m(lo, name) + 1e-15
+        )
+
+
+@settings(max_examples=15, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), view=views, params=psets)
+def test_vectorised_and_scalar_calls_agree(seed, view, params):
+    rng = np.random.default_rng(seed)
+    n = 7
+    arrays = {k: rng.uniform(lo, hi, n) for k, (lo, hi) in CORE.items()}
+    vec = bm.stand(view=view, params=params, **arrays)
+    assert vec.tilt_deg.shape == (n,)
+    for i in range(n):
+        one = bm.stand(view=view, params=params, **{k: float(v[i]) for k, v in arrays.items()})
+        # both stop once the residual is below 1e-6 N m: tilts agree to ~1e-6 deg
+        assert float(one.tilt_deg) == pytest.approx(vec.tilt_deg[i], abs=2e-6)
+        assert float(one.ql_force_capacity) == pytest.approx(vec.ql_force_capacity[i], abs=1e-9)
+        for g in bm.GROUPS:
+            assert float(one.group_moments_Nm[g]) == pytest.approx(
+                vec.group_moments_Nm[g][i], abs=1e-4
+            )
+
+
+def test_inputs_broadcast_like_numpy():
+    q = np.linspace(0.5, 2.0, 4)[:, None]
+    h = np.linspace(0.5, 2.0, 3)[None, :]
+    r = bm.stand(quad_strength=q, hamstring_strength=h)
+    assert r.tilt_deg.shape == (4, 3)
+    assert r.group_moments_Nm["quadriceps"].shape == (4, 3)
+    assert np.all(np.diff(r.tilt_deg, axis=0) > 0)  # stronger quads: more anterior
+    assert np.all(np.diff(r.tilt_deg, axis=1) < 0)  # stronger hamstrings: less anterior
+
+
+def test_seed_view_leaves_out_the_other_muscles_and_gravity():
+    seed = bm.stand(view="seed")
+    for group in ("hip_flexors", "back_extensors", "gluteus_maximus", "abdominals"):
+        assert float(seed.group_moments_Nm[group]) == 0.0
+    assert float(seed.gravity_moment_Nm) == 0.0
+    full = bm.stand(view="full")
+    assert all(float(full.group_moments_Nm[g]) != 0.0 for g in bm.GROUPS)
+    assert float(full.gravity_moment_Nm) < 0.0  # upper body behind the hip (Woodhull)
+    # switching the view changes the answer: what the simple argument leaves out matters
+    assert abs(float(full.tilt_deg - seed.tilt_deg)) > 0.5
+
+
+def test_net_moment_curve_crosses_zero_at_the_posture():
+    r = bm.stand(quad_strength=1.8)
+    m = bm.net_moment_Nm(r.model_tilt_deg + np.array([-1.0, 0.0, 1.0]), quad_strength=1.8)
+    assert m[0] > 0.0 > m[2]
+    assert abs(m[1]) < 1e-6
+    parts = bm.group_moments_Nm(float(r.model_tilt_deg), quad_strength=1.8)
+    assert sum(float(v) for v in parts.values()) == pytest.approx(0.0, abs=1e-6)
+
+
+def test_body_mass_scales_moments_but_not_the_tilt():
+    light = bm.stand(body_mass_kg=50.0)
+    heavy = bm.stand(body_mass_kg=100.0)
+    assert float(light.tilt_deg) == pytest.approx(float(heavy.tilt_deg), abs=1e-9)
+    assert float(heavy.group_moments_Nm["hamstrings"]) == pytest.approx(
+        2.0 * float(light.group_moments_Nm["hamstrings"])
+    )
+
+
+def test_no_stable_posture_is_a_clear_error_not_a_number():
+    # every posterior tilter at its strongest and tightest, braced, on the softest tissue
+    extreme = dict(hamstring_strength=3.0, glute_strength=3.0, abdominal_strength=3.0,
+                   hamstring_tightness=0.3, activation=0.1, quad_strength=0.25,
+                   hip_flexor_strength=0.25, back_extensor_strength=0.25,
+                   hip_stiffness_Nm_per_deg=0.3, lumbar_stiffness_Nm_per_deg=1.0,
+                   trunk_com_offset_m=-0.026)
+    with pytest.raises(bm.NoPostureError, match="no stable standing posture"):
+        bm.stand(**extreme)
+    r = bm.stand(on_unstable="nan", **extreme)
+    assert np.isnan(r.tilt_deg) and not bool(r.stable)
