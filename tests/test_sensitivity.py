@@ -1,0 +1,52 @@
+"""Sobol indices (SALib) against the Ishigami function's analytical values, and tornado data."""
+
+import numpy as np
+import pytest
+
+pytest.importorskip("SALib")
+
+from backspasm_model import sensitivity as sens  # noqa: E402
+from backspasm_model.uncertainty import FACTORS  # noqa: E402
+
+
+def test_ishigami_indices_match_analytical_values():
+    r = sens.sobol_indices(sens.ishigami, ("x1", "x2", "x3"), 8192, seed=1)
+    np.testing.assert_allclose(r.S1, sens.ISHIGAMI_ANALYTIC["S1"], atol=0.03)
+    np.testing.assert_allclose(r.ST, sens.ISHIGAMI_ANALYTIC["ST"], atol=0.03)
+    assert r.n_evaluations == 8192 * 5
+    assert np.all(r.S1_conf < 0.05)
+
+
+def test_sobol_reproducible_with_seed():
+    a = sens.sobol_indices(sens.ishigami, ("x1", "x2", "x3"), 512, seed=3)
+    b = sens.sobol_indices(sens.ishigami, ("x1", "x2", "x3"), 512, seed=3)
+    np.testing.assert_array_equal(a.ST, b.ST)
+
+
+@pytest.mark.parametrize("n", [100, 0, 2.0**21])
+def test_bad_base_sample_refused(n):
+    with pytest.raises(ValueError, match="n_base"):
+        sens.sobol_indices(sens.ishigami, ("x1", "x2", "x3"), n)
+
+
+def test_model_sobol_of_tilt_is_sane():
+    r = sens.model_sobol("tilt_deg", 1024)
+    assert r.names == tuple(f.key for f in FACTORS)
+    assert np.all(r.ST >= r.S1 - 3 * r.ST_conf)
+    assert np.all(r.ST > 0.0) and np.all(r.ST < 1.0)
+    assert 0.5 < r.S1.sum() < 1.05   # mostly additive, some interaction
+
+
+def test_tornado_rows_sorted_and_consistent_with_stand():
+    import backspasm_model as bm
+
+    rows = sens.one_at_a_time("tilt_deg", quad_strength=1.5)
+    swings = [r.swing for r in rows]
+    assert swings == sorted(swings, reverse=True)
+    nominal = float(bm.stand(quad_strength=1.5).tilt_deg)
+    assert all(r.nominal == pytest.approx(nominal) for r in rows)
+    by_key = {r.key: r for r in rows}
+    hi = by_key["trunk_com_offset"]
+    assert hi.out_high == pytest.approx(
+        float(bm.stand(quad_strength=1.5, trunk_com_offset_m=hi.high).tilt_deg))
+    assert by_key["muscle_set"].low == "gait2392"
