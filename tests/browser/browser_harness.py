@@ -1,0 +1,252 @@
+"""Servers and a headless browser for the real-browser tests and `benchmarks/bench_browser.py`.
+
+Everything here follows ../shared/reference/jupyter-stack.md: Debian's Chromium driven by
+Playwright (never `playwright install`), servers bound to 127.0.0.1 on a free port with
+`port_retries=0`, Jupyter dirs isolated in a temp dir, JupyterLab's news pop-up off, and each
+server started with `subprocess.Popen` and terminated by its own handle.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+# BACKSPASM_NOTEBOOKS points the tests at another folder (used while developing the harness).
+NOTEBOOKS = Path(os.environ.get("BACKSPASM_NOTEBOOKS", ROOT / "notebooks"))
+PRESENTER = ROOT / "presenter"  # holds voila/templates/present (large fonts, focus ring)
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def find_chromium() -> str | None:
+    """Debian's Chromium: /usr/bin/chromium, else `chromium` on PATH, else None."""
+    if os.access("/usr/bin/chromium", os.X_OK):
+        return "/usr/bin/chromium"
+    return shutil.which("chromium")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def isolated_env(tmp: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
+    """Environment with Jupyter's config/data/runtime/settings dirs under `tmp`."""
+    env = dict(os.environ)
+    for var, sub in [
+        ("JUPYTER_CONFIG_DIR", "config"),
+        ("JUPYTER_DATA_DIR", "data"),
+        ("JUPYTER_RUNTIME_DIR", "runtime"),
+        ("JUPYTERLAB_SETTINGS_DIR", "lab-settings"),
+        ("JUPYTERLAB_WORKSPACES_DIR", "lab-workspaces"),
+        ("IPYTHONDIR", "ipython"),
+    ]:
+        (tmp / sub).mkdir(parents=True, exist_ok=True)
+        env[var] = str(tmp / sub)
+    settings = tmp / "lab-settings"
+    (settings / "@jupyterlab/apputils-extension").mkdir(parents=True, exist_ok=True)
+    (settings / "@jupyterlab/apputils-extension/notification.jupyterlab-settings").write_text(
+        json.dumps({"fetchNews": "false"})
+    )
+    # Running notebooks in Lab must never write outputs back into the served files.
+    (settings / "@jupyterlab/docmanager-extension").mkdir(parents=True, exist_ok=True)
+    (settings / "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings").write_text(
+        json.dumps({"autosave": False})
+    )
+    env["JUPYTER_PATH"] = str(PRESENTER)
+    env.pop("JUPYTER_TOKEN", None)
+    env.update(extra or {})
+    return env
+
+
+class Server:
+    """A Jupyter server process on 127.0.0.1:<port>; `stop()` terminates it by its handle."""
+
+    def __init__(self, cmd: list[str], port: int, env: dict[str, str], log: Path, cwd: Path):
+        self.port = port
+        self.url = f"http://127.0.0.1:{port}"
+        self.log = log
+        self._logf = open(log, "w")  # noqa: SIM115 - closed in stop()
+        self.proc = subprocess.Popen(
+            cmd, env=env, cwd=cwd, stdout=self._logf, stderr=subprocess.STDOUT
+        )
+
+    def wait_ready(self, path: str, timeout: float = 120.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"server exited ({self.proc.returncode}):\n{self.log_tail()}")
+            try:
+                with urllib.request.urlopen(self.url + path, timeout=5) as r:
+                    if r.status == 200:
+                        return
+            except OSError:
+                pass
+            time.sleep(0.25)
+        raise TimeoutError(f"server not ready after {timeout:.0f} s:\n{self.log_tail()}")
+
+    def log_tail(self, n: int = 40) -> str:
+        self._logf.flush()
+        return "\n".join(self.log.read_text(errors="replace").splitlines()[-n:])
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self._logf.close()
+
+
+def start_voila(root: Path, tmp: Path, template: str = "present") -> Server:
+    """One Voila server for every notebook under `root` (`/voila/render/<name>.ipynb`)."""
+    port = free_port()
+    cmd = [
+        sys.executable, "-m", "voila", str(root), "--no-browser",
+        "--Voila.ip=127.0.0.1", f"--Voila.port={port}", "--Voila.port_retries=0",
+        f"--template={template}", "--show_tracebacks=True",
+    ]  # fmt: skip
+    server = Server(cmd, port, isolated_env(tmp), tmp / "voila.log", cwd=root)
+    server.wait_ready("/", timeout=60)
+    return server
+
+
+def start_lab(root: Path, tmp: Path) -> Server:
+    """JupyterLab on a *copy* of the notebooks, token off, `window.jupyterapp` exposed."""
+    port = free_port()
+    cmd = [
+        sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1",
+        f"--port={port}", "--ServerApp.port_retries=0", "--IdentityProvider.token=",
+        "--ServerApp.password=", f"--ServerApp.root_dir={root}",
+        "--LabApp.expose_app_in_browser=True", "--ServerApp.disable_check_xsrf=True",
+    ]  # fmt: skip
+    if hasattr(os, "getuid") and os.getuid() == 0:
+        cmd.append("--allow-root")
+    server = Server(cmd, port, isolated_env(tmp), tmp / "lab.log", cwd=root)
+    server.wait_ready("/api/status", timeout=120)
+    return server
+
+
+def copy_notebooks(dest: Path) -> Path:
+    """Copy notebooks/ (and anything beside them they read) so Lab never touches the repo."""
+    shutil.copytree(NOTEBOOKS, dest / "notebooks", ignore=shutil.ignore_patterns(".ipynb_*"))
+    return dest
+
+
+def launch_browser(playwright, chromium: str):
+    return playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+
+
+# ---------------------------------------------------------------- page helpers (sync API)
+
+WIDGET_SELECTOR = ".jupyter-widgets"
+CANVAS_SELECTOR = ".jupyter-matplotlib-canvas-div canvas"
+WIDGET_ERROR_TEXT = "Error displaying widget"
+
+
+def wait_voila_rendered(page, timeout_ms: float = 60_000, settle_ms: float = 750) -> None:
+    """Wait until Voila has executed every cell and the widget count stops changing."""
+    page.wait_for_selector("#rendered_cells", state="visible", timeout=timeout_ms)
+    page.wait_for_function(
+        """([sel, settle]) => {
+            const n = document.querySelectorAll(sel).length;
+            const now = performance.now();
+            if (window.__bsCount !== n) { window.__bsCount = n; window.__bsSince = now; }
+            return now - window.__bsSince > settle;
+        }""",
+        arg=[WIDGET_SELECTOR, settle_ms],
+        timeout=timeout_ms,
+        polling=100,
+    )
+
+
+LAB_NOTEBOOK_STATE_JS = """() => {
+    const app = window.jupyterapp;
+    const w = app && app.shell.currentWidget;
+    if (!w || !w.content || !w.content.model || !w.sessionContext) return null;
+    const cells = w.content.model.cells;
+    const out = [];
+    for (let i = 0; i < cells.length; i++) {
+        const c = cells.get(i);
+        if (c.type !== 'code') continue;
+        out.push({count: c.executionCount,
+                  outputs: c.outputs ? c.outputs.toJSON() : []});
+    }
+    const kernel = w.sessionContext.session && w.sessionContext.session.kernel;
+    return {cells: out, status: kernel ? kernel.status : 'none',
+            busy: w.sessionContext.kernelDisplayStatus};
+}"""
+
+
+def lab_open_and_run_all(page, base_url: str, relpath: str, timeout_ms: float) -> dict:
+    """Open `relpath` in JupyterLab, wait for its kernel, run all cells, wait until done.
+
+    Returns the notebook state: every code cell's execution count and outputs (nbformat JSON).
+    """
+    page.goto(f"{base_url}/lab/tree/{relpath}?reset", timeout=timeout_ms)
+    page.wait_for_function(
+        """() => { const s = (%s)(); return s && s.status === 'idle'; }""" % LAB_NOTEBOOK_STATE_JS,
+        timeout=timeout_ms,
+        polling=200,
+    )
+    page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    page.wait_for_function(
+        """() => { const s = (%s)();
+                   return s && s.status === 'idle' && s.cells.length > 0 &&
+                          s.cells.every(c => c.count !== null); }"""
+        % LAB_NOTEBOOK_STATE_JS,
+        timeout=timeout_ms,
+        polling=200,
+    )
+    return page.evaluate(LAB_NOTEBOOK_STATE_JS)
+
+
+def lab_shutdown_kernels(base_url: str) -> None:
+    """Free the 2-core CI machine between notebooks: shut every kernel down via the REST API."""
+    with urllib.request.urlopen(base_url + "/api/kernels", timeout=10) as r:
+        kernels = json.load(r)
+    for k in kernels:
+        req = urllib.request.Request(f"{base_url}/api/kernels/{k['id']}", method="DELETE")
+        try:
+            urllib.request.urlopen(req, timeout=10).close()
+        except OSError:
+            pass
+
+
+def notebook_sources(path: Path) -> str:
+    nb = json.loads(path.read_text())
+    return "\n".join(
+        "".join(c["source"]) if isinstance(c["source"], list) else c["source"]
+        for c in nb.get("cells", [])
+        if c.get("cell_type") == "code"
+    )
+
+
+def is_interactive(path: Path) -> bool:
+    src = notebook_sources(path)
+    return any(k in src for k in ("ipywidgets", "widgets.", "apps.", "Explorer", "interact"))
+
+
+def uses_ipympl(path: Path) -> bool:
+    src = notebook_sources(path)
+    return "%matplotlib widget" in src or "%matplotlib ipympl" in src
