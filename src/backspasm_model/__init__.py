@@ -22,8 +22,11 @@ from .balance import (
     net_moment_Nm,
     stand,
 )
+from .exercises import AbductionResult, DoseResult, abduction_dose, side_lying_abduction
 from .kinematics import clinical_tilt_deg, ql_fascicle_length_m, ql_length_m
 from .parameters import GROUPS, PARAMETER_SET_NAMES, ParameterSet, load_parameter_set
+from .program_weeks import ProgramResult, program
+from .stance import StanceResult, single_leg_stance
 
 __all__ = [
     "DEFAULTS",
@@ -42,6 +45,15 @@ __all__ = [
     "ql_fascicle_length_m",
     "ql_length_m",
     "stand",
+    # exercise models (issue 4)
+    "AbductionResult",
+    "DoseResult",
+    "ProgramResult",
+    "StanceResult",
+    "abduction_dose",
+    "program",
+    "side_lying_abduction",
+    "single_leg_stance",
 ]
 
 __version__ = "0.1.0"

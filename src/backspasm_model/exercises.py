@@ -1,0 +1,455 @@
+"""Side-lying hip abduction: the leg's gravity torque, the abductors' capacity and the dose.
+
+The learner lies on one side, trunk horizontal, bottom knee bent, top leg straight and in line
+with the trunk, and lifts the top leg. The **abduction angle** is the angle of the straight
+top leg above the surface-parallel line, in degrees: 0 = leg parallel to the surface (hip
+neutral), positive = lifted higher, negative = resting lower (on the other leg, about -12 deg).
+
+* Demand: the gravity torque of the straight leg about the hip, ``m g d cos(angle)``, from
+  segment tables (de Leva 1996 male by default; de Leva female, Dempster/Winter or the OpenSim
+  gait2392 leg as alternatives) and body mass, plus ``m_w g L cos(angle)`` for an ankle weight
+  of ``m_w`` kg at the ankle (``L`` = hip-ankle length).
+* Capacity: the maximal isometric abduction moment of gluteus medius, minimus and TFL vs angle
+  (OpenSim gait2392 or Rajagopal 2016 at full activation; it falls as the fibres shorten,
+  active insufficiency), times ``abductor_strength`` and body mass / 75.165 kg.
+* Relative effort = demand / capacity; the QL substitution (hip hiking) zone is the 25-45 deg
+  band reported for this exercise.
+
+Data: ``data/exercises.toml`` (every number with units and source).
+
+>>> r = side_lying_abduction(0.0, body_mass_kg=75.0, segments="gait2392")
+>>> round(float(r.torque_Nm), 1)                  # validation target V4
+49.5
+>>> round(float(side_lying_abduction(0.0, ankle_weight_kg=1.0).ankle_weight_torque_Nm), 1)
+8.1
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from .checks import InputRange, check_choice, check_range
+from .parameters import read_data_file
+
+__all__ = [
+    "SEGMENT_TABLES",
+    "CAPACITY_SETS",
+    "EXERCISE_INPUT_RANGES",
+    "AbductionResult",
+    "DoseResult",
+    "side_lying_abduction",
+    "leg_gravity_torque_Nm",
+    "abductor_capacity_Nm",
+    "resting_angle_deg",
+    "abduction_dose",
+    "prescribed_dose",
+    "exercises_data",
+]
+
+_d = read_data_file("exercises.toml")
+_G = float(_d["meta"]["g_m_per_s2"]["value"])
+_REF_MASS = float(_d["meta"]["reference_body_mass_kg"]["value"])
+_LEG = _d["leg"]
+_L0 = float(_LEG["hip_to_ankle_m"]["value"])
+_THIGH_SHARE = float(_LEG["thigh_share"]["value"])
+_HIP_SEP = float(_LEG["hip_centre_separation_m"]["value"])
+_W_POS = float(_LEG["ankle_weight_position"]["value"])
+_CAP = _d["abductor_capacity"]
+_CAP_ANGLES = np.array(_CAP["angles_deg"]["value"], dtype=float)
+_SUB_LO, _SUB_HI = (float(v) for v in _d["side_lying"]["ql_substitution_onset_deg"]["value"])
+
+#: Segment tables accepted by ``segments=``.
+SEGMENT_TABLES: tuple[str, ...] = ("de_leva_male", "de_leva_female", "dempster_winter", "gait2392")
+#: Abductor capacity curves accepted by ``params=``.
+CAPACITY_SETS: tuple[str, ...] = ("gait2392", "rajagopal2016")
+
+#: Allowed range and unit of every numeric input of the exercise functions.
+EXERCISE_INPUT_RANGES: dict[str, InputRange] = {
+    "angle_deg": InputRange(-20.0, 50.0, "deg"),
+    "body_mass_kg": InputRange(30.0, 200.0, "kg"),
+    "ankle_weight_kg": InputRange(0.0, 10.0, "kg"),
+    "abductor_strength": InputRange(0.1, 3.0, "x nominal"),
+    "leg_length_m": InputRange(*_LEG["hip_to_ankle_m"]["range"], "m"),
+    "thigh_share": InputRange(*_LEG["thigh_share"]["range"], "fraction of leg length"),
+    "top_angle_deg": InputRange(-10.0, 50.0, "deg"),
+    "rep_duration_s": InputRange(*_d["dose"]["rep_duration_s"]["range"], "s"),
+    "fatigue_per_rep": InputRange(*_d["dose"]["fatigue_per_rep"]["range"], "fraction per rep"),
+    "effort_threshold": InputRange(0.0, 2.0, "fraction of capacity"),
+    "sets": InputRange(1, 10, "sets"),
+    "reps": InputRange(1, 50, "reps"),
+}
+
+
+def exercises_data() -> dict[str, Any]:
+    """The exercise parameter table (``data/exercises.toml``)."""
+    return _d
+
+
+def _check(name: str, value: object) -> np.ndarray:
+    r = EXERCISE_INPUT_RANGES[name]
+    return check_range(name, value, r.lo, r.hi, r.unit)
+
+
+def _leg_mass_and_com(segments: str, body_mass_kg: np.ndarray, leg_length_m: np.ndarray,
+                      thigh_share: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Leg mass (kg) and the distance of its centre of mass from the hip (m)."""
+    seg = _d["segments"][segments]
+    if segments.startswith("de_leva"):
+        frac = seg["mass_fraction_percent"]["value"]
+        com = seg["com_from_proximal_percent"]["value"]
+        thigh = thigh_share * leg_length_m
+        shank = leg_length_m - thigh
+        m_t, m_s, m_f = (frac[k] / 100.0 for k in ("thigh", "shank", "foot"))
+        # the foot's centre of mass sits at the ankle along the leg (its offset points
+        # forwards, along the abduction axis, and adds no lever)
+        moment = (m_t * com["thigh"] / 100.0 * thigh
+                  + m_s * (thigh + com["shank"] / 100.0 * shank)
+                  + m_f * leg_length_m)
+        total = m_t + m_s + m_f
+        return total * body_mass_kg, moment / total
+    if segments == "dempster_winter":
+        return (seg["leg_mass_fraction"]["value"] * body_mass_kg,
+                seg["leg_com_from_proximal"]["value"] * leg_length_m)
+    # gait2392: mass scaled with body mass, COM distance scaled with leg length
+    return (seg["leg_mass_kg"]["value"] / _REF_MASS * body_mass_kg,
+            seg["leg_com_from_hip_m"]["value"] * leg_length_m / _L0)
+
+
+def resting_angle_deg(leg_length_m: ArrayLike = _L0) -> np.ndarray:
+    """Abduction angle of the top leg resting on the bottom one (deg, negative).
+
+    The top hip sits one hip-centre separation (0.167 m, gait2392) above the bottom hip and
+    the ankles touch, so the leg slopes down by ``asin(0.167 m / leg length)``.
+
+    >>> round(float(resting_angle_deg()), 1)
+    -11.7
+    """
+    L = _check("leg_length_m", leg_length_m)
+    return -np.degrees(np.arcsin(_HIP_SEP / L))
+
+
+def leg_gravity_torque_Nm(
+    angle_deg: ArrayLike,
+    *,
+    body_mass_kg: ArrayLike = 75.0,
+    ankle_weight_kg: ArrayLike = 0.0,
+    segments: str = "de_leva_male",
+    leg_length_m: ArrayLike = _L0,
+    thigh_share: ArrayLike = _THIGH_SHARE,
+) -> np.ndarray:
+    """Gravity torque of the straight top leg (plus ankle weight) about the hip (N m).
+
+    Positive = pulls the leg down (the abductors must hold it). Inputs broadcast.
+
+    >>> round(float(leg_gravity_torque_Nm(45.0, segments="gait2392")), 1)
+    35.0
+    """
+    a = np.radians(_check("angle_deg", angle_deg))
+    m = _check("body_mass_kg", body_mass_kg)
+    w = _check("ankle_weight_kg", ankle_weight_kg)
+    seg = check_choice("segments", segments, SEGMENT_TABLES)
+    L = _check("leg_length_m", leg_length_m)
+    ts = _check("thigh_share", thigh_share)
+    m_leg, d = _leg_mass_and_com(seg, m, L, ts)
+    return _G * (m_leg * d + w * _W_POS * L) * np.cos(a)
+
+
+def abductor_capacity_Nm(
+    angle_deg: ArrayLike,
+    *,
+    params: str = "gait2392",
+    abductor_strength: ArrayLike = 1.0,
+    body_mass_kg: ArrayLike = 75.0,
+) -> np.ndarray:
+    """Maximal isometric hip abduction moment (N m, one side) at an abduction angle (deg).
+
+    Gluteus medius, minimus and TFL at full activation (``data/exercises.toml``,
+    ``abductor_capacity``), linear between the tabulated angles 0-50 deg, held at the 0 deg
+    value below 0 (assumption); scaled by ``abductor_strength`` and body mass / 75.165 kg.
+
+    >>> round(float(abductor_capacity_Nm(40.0, body_mass_kg=75.165)), 1)
+    71.2
+    """
+    a = _check("angle_deg", angle_deg)
+    pset = check_choice("params", params, CAPACITY_SETS)
+    s = _check("abductor_strength", abductor_strength)
+    m = _check("body_mass_kg", body_mass_kg)
+    table = np.array(_CAP[f"{pset}_Nm"]["value"], dtype=float)
+    return np.interp(a, _CAP_ANGLES, table) * s * (m / _REF_MASS)
+
+
+def _substitution(angle_deg: np.ndarray) -> np.ndarray:
+    return np.clip((angle_deg - _SUB_LO) / (_SUB_HI - _SUB_LO), 0.0, 1.0)
+
+
+@dataclass(frozen=True)
+class AbductionResult:
+    """Side-lying hip abduction at the requested angles (arrays broadcast over the inputs).
+
+    ``torque_Nm`` = ``leg_torque_Nm`` + ``ankle_weight_torque_Nm`` (gravity about the hip);
+    ``capacity_Nm`` the maximal abduction moment; ``effort_fraction`` = torque / capacity
+    (1 = maximal effort); ``substitution_likelihood`` 0 below 25 deg rising linearly to 1 at
+    45 deg (the reported zone of QL substitution, a teaching ramp); ``leg_mass_kg`` and
+    ``leg_com_m`` (distance of the leg's centre of mass from the hip);
+    ``ankle_weight_Nm_per_kg`` the torque one kilogram at the ankle adds at each angle.
+    """
+
+    angle_deg: np.ndarray
+    torque_Nm: np.ndarray
+    leg_torque_Nm: np.ndarray
+    ankle_weight_torque_Nm: np.ndarray
+    capacity_Nm: np.ndarray
+    effort_fraction: np.ndarray
+    substitution_likelihood: np.ndarray
+    leg_mass_kg: np.ndarray
+    leg_com_m: np.ndarray
+    ankle_weight_Nm_per_kg: np.ndarray
+    resting_angle_deg: np.ndarray
+    segments: str
+    params: str
+
+    @property
+    def substitution_zone(self) -> np.ndarray:
+        """True where the angle lies at or above the 25 deg onset of QL substitution."""
+        return self.angle_deg >= _SUB_LO
+
+
+#: Default sweep of :func:`side_lying_abduction`: -12 to 50 deg in 1 deg steps.
+DEFAULT_ANGLES_DEG = np.arange(-12.0, 50.5, 1.0)
+
+
+def side_lying_abduction(
+    angle_deg: ArrayLike | None = None,
+    *,
+    body_mass_kg: ArrayLike = 75.0,
+    ankle_weight_kg: ArrayLike = 0.0,
+    abductor_strength: ArrayLike = 1.0,
+    segments: str = "de_leva_male",
+    params: str = "gait2392",
+    leg_length_m: ArrayLike = _L0,
+    thigh_share: ArrayLike = _THIGH_SHARE,
+) -> AbductionResult:
+    """Demand, capacity and relative effort of side-lying hip abduction.
+
+    * ``angle_deg``: abduction angle(s) of the top leg (deg, -20 to 50; 0 = parallel to the
+      surface). Default: -12 to 50 deg in 1 deg steps.
+    * ``body_mass_kg`` (30-200 kg), ``ankle_weight_kg`` (0-10 kg at the ankle),
+      ``abductor_strength`` (0.1-3 x nominal), ``leg_length_m`` hip-ankle (0.6-1.1 m),
+      ``thigh_share`` (hip-knee / hip-ankle, 0.45-0.52).
+    * ``segments``: ``"de_leva_male"`` (default), ``"de_leva_female"``,
+      ``"dempster_winter"`` or ``"gait2392"``; ``params``: capacity curve, ``"gait2392"`` or
+      ``"rajagopal2016"``.
+
+    Numeric inputs broadcast together. Bad input raises ``ValueError`` naming the parameter,
+    the value, the allowed range and the unit.
+
+    >>> r = side_lying_abduction([0.0, 40.0])
+    >>> [round(float(e), 2) for e in r.effort_fraction]   # effort climbs as the leg rises
+    [0.34, 0.47]
+    >>> side_lying_abduction(70.0)
+    Traceback (most recent call last):
+    ...
+    ValueError: angle_deg = 70.0 deg is outside the allowed range -20 to 50 deg
+    """
+    a = _check("angle_deg", DEFAULT_ANGLES_DEG if angle_deg is None else angle_deg)
+    m = _check("body_mass_kg", body_mass_kg)
+    w = _check("ankle_weight_kg", ankle_weight_kg)
+    s = _check("abductor_strength", abductor_strength)
+    seg = check_choice("segments", segments, SEGMENT_TABLES)
+    pset = check_choice("params", params, CAPACITY_SETS)
+    L = _check("leg_length_m", leg_length_m)
+    ts = _check("thigh_share", thigh_share)
+    try:
+        np.broadcast_shapes(a.shape, m.shape, w.shape, s.shape, L.shape, ts.shape)
+    except ValueError as exc:
+        raise ValueError(f"inputs do not broadcast together: angle_deg {a.shape}, "
+                         f"body_mass_kg {m.shape}, ankle_weight_kg {w.shape}, "
+                         f"abductor_strength {s.shape}, leg_length_m {L.shape}") from exc
+    m_leg, d = _leg_mass_and_com(seg, m, L, ts)
+    cos_a = np.cos(np.radians(a))
+    per_kg = _G * _W_POS * L * cos_a
+    leg_t = _G * m_leg * d * cos_a
+    w_t = w * per_kg
+    torque = leg_t + w_t
+    cap = abductor_capacity_Nm(a, params=pset, abductor_strength=s, body_mass_kg=m)
+    shape = np.broadcast_shapes(torque.shape, cap.shape)
+
+    def b(x: np.ndarray) -> np.ndarray:
+        return np.broadcast_to(np.asarray(x, dtype=float), shape).copy()
+
+    return AbductionResult(
+        angle_deg=b(a),
+        torque_Nm=b(torque),
+        leg_torque_Nm=b(leg_t),
+        ankle_weight_torque_Nm=b(w_t),
+        capacity_Nm=b(cap),
+        effort_fraction=b(torque / cap),
+        substitution_likelihood=b(_substitution(a)),
+        leg_mass_kg=np.asarray(m_leg, dtype=float),
+        leg_com_m=np.asarray(d, dtype=float),
+        ankle_weight_Nm_per_kg=b(per_kg),
+        resting_angle_deg=-np.degrees(np.arcsin(_HIP_SEP / L)),
+        segments=seg,
+        params=pset,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The prescribed dose
+
+
+def prescribed_dose() -> dict[str, Any]:
+    """The prescribed side-lying abduction dose: sets, reps per set, sides, top angle.
+
+    Taken from the prescription as data (``data/prescription.toml``, item
+    ``side_lying_hip_abduction``, via :mod:`backspasm_model.prescription`) when it has that
+    item, else from ``data/exercises.toml`` ``[dose]``; ``source`` says which. The top angle
+    (0 deg = parallel to the surface) is the seed's rule.
+
+    >>> d = prescribed_dose()
+    >>> d["sets"], d["reps"], d["sides"], d["top_angle_deg"]
+    (3, 10, 2, 0.0)
+    """
+    own = _d["dose"]
+    dose: dict[str, Any] = {
+        "sets": int(own["sets"]["value"]),
+        "reps": int(own["reps"]["value"]),
+        "sides": int(own["sides"]["value"]),
+        "top_angle_deg": float(own["top_angle_deg"]["value"]),
+        "source": "data/exercises.toml [dose] (claims.md C9)",
+    }
+    try:
+        from .prescription import ITEMS
+    except (ImportError, OSError, KeyError):  # pragma: no cover - prescription data missing
+        return dose
+    for item in ITEMS:
+        if item.id == "side_lying_hip_abduction":
+            dose["sets"] = int(item.dose["sets"])
+            dose["reps"] = int(item.dose["reps"])
+            dose["sides"] = 2 if item.dose.get("per_side", True) else 1
+            dose["source"] = f"data/prescription.toml ({item.dose_source})"
+    return dose
+
+
+@dataclass(frozen=True)
+class DoseResult:
+    """One session of side-lying hip abduction, per side unless named ``_session``.
+
+    ``rep_peak_effort`` has shape ``(..., sets, reps)``: the peak of demand / capacity over
+    each repetition (capacity falls by ``fatigue_per_rep`` per rep within a set).
+    ``angular_impulse_per_rep_Nms`` is the time integral of the gravity torque over one rep;
+    ``angular_impulse_per_side_Nms`` over all sets of one side, ``angular_impulse_session_Nms``
+    over both sides. ``reps_above_effort`` counts the reps (per side) whose peak effort
+    exceeds ``effort_threshold``. ``ankle_weight_Nm_per_kg`` is the torque each kilogram at
+    the ankle adds at the top of the lift.
+    """
+
+    sets: int
+    reps: int
+    sides: int
+    start_angle_deg: np.ndarray
+    top_angle_deg: np.ndarray
+    rep_duration_s: np.ndarray
+    effort_threshold: np.ndarray
+    rep_peak_effort: np.ndarray
+    angular_impulse_per_rep_Nms: np.ndarray
+    angular_impulse_per_side_Nms: np.ndarray
+    angular_impulse_session_Nms: np.ndarray
+    reps_above_effort: np.ndarray
+    time_under_load_per_side_s: np.ndarray
+    ankle_weight_Nm_per_kg: np.ndarray
+    source: str
+
+
+_N_SAMPLES = 64
+
+
+def abduction_dose(
+    *,
+    sets: int | None = None,
+    reps: int | None = None,
+    top_angle_deg: ArrayLike | None = None,
+    ankle_weight_kg: ArrayLike = 0.0,
+    body_mass_kg: ArrayLike = 75.0,
+    abductor_strength: ArrayLike = 1.0,
+    effort_threshold: ArrayLike = 0.4,
+    rep_duration_s: ArrayLike = float(_d["dose"]["rep_duration_s"]["value"]),
+    fatigue_per_rep: ArrayLike = float(_d["dose"]["fatigue_per_rep"]["value"]),
+    segments: str = "de_leva_male",
+    params: str = "gait2392",
+    leg_length_m: ArrayLike = _L0,
+) -> DoseResult:
+    """The prescribed dose as numbers: angular impulse and reps above an effort, per session.
+
+    Each rep lifts the straight leg from rest on the other leg (:func:`resting_angle_deg`) to
+    ``top_angle_deg`` and back along a smooth (raised-cosine) path in ``rep_duration_s``; the
+    abductors carry the leg throughout the rep. Sets, reps and sides default to
+    :func:`prescribed_dose` (3 x 10 per side, top = parallel). Numeric inputs broadcast.
+
+    >>> d = abduction_dose()
+    >>> d.sets, d.reps, int(d.reps_above_effort)
+    (3, 10, 0)
+    >>> int(abduction_dose(ankle_weight_kg=1.0).reps_above_effort)   # 1 kg: every rep > 40 %
+    30
+    >>> round(float(abduction_dose().angular_impulse_per_rep_Nms), 0)
+    174.0
+    """
+    dose = prescribed_dose()
+    n_sets = int(_check("sets", dose["sets"] if sets is None else sets))
+    n_reps = int(_check("reps", dose["reps"] if reps is None else reps))
+    if sets is not None and n_sets != sets or reps is not None and n_reps != reps:
+        raise ValueError(f"sets and reps must be whole numbers, got sets = {sets!r} sets, "
+                         f"reps = {reps!r} reps; allowed range 1 to 10 sets, 1 to 50 reps")
+    top = _check("top_angle_deg", dose["top_angle_deg"] if top_angle_deg is None
+                 else top_angle_deg)
+    thr = _check("effort_threshold", effort_threshold)
+    dur = _check("rep_duration_s", rep_duration_s)
+    fat = _check("fatigue_per_rep", fatigue_per_rep)
+    L = _check("leg_length_m", leg_length_m)
+    start = -np.degrees(np.arcsin(_HIP_SEP / L))
+    # raised-cosine path start -> top -> start, sampled at the midpoints of N equal steps
+    phase = (np.arange(_N_SAMPLES) + 0.5) / _N_SAMPLES
+    shape01 = 0.5 * (1.0 - np.cos(2.0 * np.pi * phase))
+    top_e = np.maximum(top, start)          # a "top" below rest means no lift
+    path = start[..., None] + (top_e - start)[..., None] * shape01
+    r = side_lying_abduction(
+        path, body_mass_kg=np.asarray(body_mass_kg, dtype=float)[..., None]
+        if np.ndim(body_mass_kg) else body_mass_kg,
+        ankle_weight_kg=np.asarray(ankle_weight_kg, dtype=float)[..., None]
+        if np.ndim(ankle_weight_kg) else ankle_weight_kg,
+        abductor_strength=np.asarray(abductor_strength, dtype=float)[..., None]
+        if np.ndim(abductor_strength) else abductor_strength,
+        segments=segments, params=params,
+        leg_length_m=L[..., None] if L.ndim else L,
+    )
+    impulse_rep = r.torque_Nm.mean(axis=-1) * dur
+    peak0 = r.effort_fraction.max(axis=-1)
+    fade = 1.0 - fat[..., None] * np.arange(n_reps)               # capacity left, rep k
+    if np.any(fade <= 0.0):  # pragma: no cover - prevented by the fatigue range
+        raise ValueError("fatigue_per_rep x reps leaves no capacity")
+    per_rep = peak0[..., None] / fade                               # (..., reps)
+    peak = np.broadcast_to(per_rep[..., None, :], per_rep.shape[:-1] + (n_sets, n_reps))
+    above = np.count_nonzero(peak > np.asarray(thr)[..., None, None], axis=(-2, -1))
+    per_side = impulse_rep * n_sets * n_reps
+    one_kg = _G * _W_POS * L * np.cos(np.radians(top_e))
+    return DoseResult(
+        sets=n_sets,
+        reps=n_reps,
+        sides=int(dose["sides"]),
+        start_angle_deg=np.asarray(start),
+        top_angle_deg=np.asarray(top_e),
+        rep_duration_s=dur,
+        effort_threshold=thr,
+        rep_peak_effort=np.array(peak),
+        angular_impulse_per_rep_Nms=np.asarray(impulse_rep),
+        angular_impulse_per_side_Nms=np.asarray(per_side),
+        angular_impulse_session_Nms=np.asarray(per_side * int(dose["sides"])),
+        reps_above_effort=np.asarray(above),
+        time_under_load_per_side_s=np.asarray(dur * n_sets * n_reps),
+        ankle_weight_Nm_per_kg=np.asarray(one_kg),
+        source=str(dose["source"]),
+    )
