@@ -1,0 +1,346 @@
+"""Interactive apps for the notebooks (imported on demand; needs ipywidgets and matplotlib).
+
+:class:`BalanceExplorer` is the live balance explorer with the exercise prescription beside
+it. In a notebook (after ``%matplotlib widget``)::
+
+    from backspasm_model.apps import BalanceExplorer
+    BalanceExplorer().show()
+
+Every control is labelled with its unit and clamped to its range
+(:data:`backspasm_model.INPUT_RANGES`); a model error is shown as a message in the app and
+never raised into the kernel. The app owns one figure (:class:`~backspasm_model.plotting.
+BalanceFigure`), updated in place.
+
+>>> import matplotlib
+>>> matplotlib.use("Agg")
+>>> app = BalanceExplorer()
+>>> print(app.summary())  # doctest: +NORMALIZE_WHITESPACE
+tilt 3.0 deg anterior (full view, gait2392) | QL +0.90 mm (+0.54 %) from neutral |
+QL force capacity 99.99 %
+>>> app.sliders["quad_strength"].value = 99.0       # clamped to the range
+>>> app.sliders["quad_strength"].value
+3.0
+>>> app.close()
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import ipywidgets as widgets
+from IPython.display import display
+
+from . import prescription
+from .balance import DEFAULTS, INPUT_RANGES, VIEW_GROUPS, VIEWS
+from .parameters import GROUPS, PARAMETER_SET_NAMES, load_parameter_set
+from .plotting import GROUP_LABELS, PALETTE, BalanceFigure, Posture, compute_posture
+
+__all__ = ["BalanceExplorer", "CONTROLS", "CONTROL_LABELS"]
+
+#: The numeric controls of the explorer, in display order.
+CONTROLS: tuple[str, ...] = (
+    "quad_strength",
+    "hamstring_strength",
+    "quad_tightness",
+    "hamstring_tightness",
+    "body_mass_kg",
+)
+#: Label of each control (its unit comes from INPUT_RANGES).
+CONTROL_LABELS: dict[str, str] = {
+    "quad_strength": "quad strength",
+    "hamstring_strength": "hamstring strength",
+    "quad_tightness": "quad tightness",
+    "hamstring_tightness": "hamstring tightness",
+    "body_mass_kg": "body mass",
+}
+_STEPS = {"quad_strength": 0.05, "hamstring_strength": 0.05, "quad_tightness": 0.01,
+          "hamstring_tightness": 0.01, "body_mass_kg": 1.0}
+_UNIT_SHORT = {"x nominal": "x nominal", "fraction of optimal length lost": "of L_opt lost",
+               "kg": "kg"}
+_WARN = PALETTE["quadriceps"]
+
+
+def _label(key: str) -> str:
+    unit = INPUT_RANGES[key].unit
+    return f"{CONTROL_LABELS[key]} ({_UNIT_SHORT.get(unit, unit)})"
+
+
+def _fmt_moment(v: float) -> str:
+    return f"{v:+.1f}"
+
+
+class BalanceExplorer:
+    """The balance explorer: sliders, readouts, one live figure and the prescription.
+
+    Keyword arguments set the starting values (clamped to their ranges): any of
+    :data:`CONTROLS`, plus ``view`` (``"seed"``/``"full"``) and ``params`` (a parameter set
+    name). ``figure=False`` builds the widgets without a figure (readouts only).
+    """
+
+    def __init__(self, *, view: str = "full", params: str = "gait2392", figure: bool = True,
+                 **start: float) -> None:
+        self._suspend = False
+        self.posture: Posture | None = None
+        self.ghost: Posture | None = None
+        self.last_error: str = ""
+        self.updates = 0
+        self.sliders: dict[str, widgets.FloatSlider] = {}
+        style = {"description_width": "210px"}
+        layout = widgets.Layout(width="460px")
+        for key in CONTROLS:
+            rng = INPUT_RANGES[key]
+            s = widgets.FloatSlider(
+                value=DEFAULTS[key], min=rng.lo, max=rng.hi, step=_STEPS[key],
+                description=_label(key), style=style, layout=layout,
+                readout_format=".2f" if key != "body_mass_kg" else ".0f",
+                continuous_update=True,
+            )
+            s.observe(self._on_slider, names="value")
+            self.sliders[key] = s
+        self.view = widgets.ToggleButtons(
+            options=[("seed: quads vs hamstrings", "seed"), ("full: every group", "full")],
+            value="full", description="view", style={"description_width": "60px",
+                                                     "button_width": "190px"},
+        )
+        self.params = widgets.Dropdown(
+            options=[(load_parameter_set(n).label, n) for n in PARAMETER_SET_NAMES],
+            value="gait2392", description="parameter set", style=style, layout=layout,
+        )
+        self.view.observe(self._on_choice, names="value")
+        self.params.observe(self._on_choice, names="value")
+        self.reset_button = widgets.Button(description="reset", icon="undo",
+                                           tooltip="every control back to nominal")
+        self.keep = widgets.ToggleButton(value=False, description="keep previous",
+                                         tooltip="freeze this posture as a faint grey ghost")
+        self.apply_button = widgets.Button(
+            description="apply the program", button_style="success",
+            tooltip="move the sliders the way the prescription would (ghost = before)",
+            layout=widgets.Layout(width="220px"),
+        )
+        self.reset_button.on_click(lambda _b: self.reset())
+        self.apply_button.on_click(lambda _b: self.apply_program())
+        self.keep.observe(self._on_keep, names="value")
+        self.message = widgets.HTML(value="")
+        self.readout = widgets.HTML(value="")
+        self.prescription_panel = widgets.HTML(value=self._prescription_html())
+
+        self.figure: BalanceFigure | None = BalanceFigure(dpi=75.0) if figure else None
+        if self.figure is not None:
+            cv = self.figure.canvas
+            for attr, val in (("header_visible", False), ("footer_visible", False),
+                              ("toolbar_visible", False), ("resizable", False)):
+                if hasattr(cv, attr):
+                    setattr(cv, attr, val)
+        self.set(view=view, params=params, **start)
+        if self.figure is not None:
+            self.figure.draw()
+
+    # -- public API ---------------------------------------------------------------------
+    def inputs(self) -> dict[str, float]:
+        """The current numeric inputs of :func:`backspasm_model.stand` (clamped)."""
+        return {k: INPUT_RANGES[k].clamp(s.value) for k, s in self.sliders.items()}
+
+    def set(self, **values: Any) -> None:
+        """Set several controls at once (one model update). Out-of-range numbers are
+        clamped, anything else is refused with a visible message; never raises."""
+        problems = []
+        self._suspend = True
+        try:
+            for key, val in values.items():
+                if key == "view":
+                    if val in VIEWS:
+                        self.view.value = val
+                    else:
+                        problems.append(f"view must be one of {', '.join(VIEWS)}, not {val!r}")
+                elif key == "params":
+                    if val in PARAMETER_SET_NAMES:
+                        self.params.value = val
+                    else:
+                        problems.append(f"params must be one of "
+                                        f"{', '.join(PARAMETER_SET_NAMES)}, not {val!r}")
+                elif key in self.sliders:
+                    msg = self._set_slider(key, val)
+                    if msg:
+                        problems.append(msg)
+                else:
+                    problems.append(f"{key!r} is not a control here; use one of "
+                                    f"{', '.join(CONTROLS)}, view, params")
+        finally:
+            self._suspend = False
+        self.update(notes=problems)
+
+    def reset(self) -> None:
+        """Every control back to nominal (the ghost, if kept, stays for comparison)."""
+        self.set(view="full", params="gait2392", **{k: DEFAULTS[k] for k in CONTROLS})
+
+    def apply_program(self) -> None:
+        """Freeze the current posture as the ghost, then move the sliders the way the
+        prescription (``data/prescription.toml``) would."""
+        if self.posture is not None:
+            self.ghost = self.posture
+            self._suspend = True
+            self.keep.value = True
+            self._suspend = False
+        new = prescription.apply_program(self.inputs())
+        self.set(**{k: v for k, v in new.items() if k in self.sliders})
+
+    def summary(self) -> str:
+        """The key readouts in one deterministic line (rounded)."""
+        p = self.posture
+        if p is None:
+            return f"no posture: {self.last_error}"
+        return (f"tilt {abs(p.tilt_deg):.1f} deg {p.direction} ({p.view} view, {p.params}) | "
+                f"QL {p.ql_change_mm:+.2f} mm ({p.ql_change_pct:+.2f} %) from neutral | "
+                f"QL force capacity {100 * p.ql_capacity:.2f} %")
+
+    @property
+    def widget(self) -> widgets.Widget:
+        """The whole app as one widget."""
+        if not hasattr(self, "_widget"):
+            buttons = widgets.HBox([self.reset_button, self.keep])
+            controls = widgets.VBox([*self.sliders.values(), self.view, self.params, buttons,
+                                     self.message, self.readout],
+                                    layout=widgets.Layout(width="480px"))
+            side = widgets.VBox([self.prescription_panel, self.apply_button],
+                                layout=widgets.Layout(width="470px", padding="0 0 0 12px"))
+            parts: list[widgets.Widget] = [widgets.HBox([controls, side])]
+            cv = self.figure.canvas if self.figure is not None else None
+            if isinstance(cv, widgets.DOMWidget):
+                parts.append(cv)
+            elif cv is not None:
+                parts.append(widgets.HTML("<i>(Run <code>%matplotlib widget</code> before "
+                                          "creating the explorer to see the live figure.)</i>"))
+            self._widget = widgets.VBox(parts)
+        return self._widget
+
+    def show(self) -> None:
+        """Display the app (in a notebook)."""
+        display(self.widget)
+
+    def _ipython_display_(self) -> None:
+        self.show()
+
+    def close(self) -> None:
+        """Close the widgets and the figure."""
+        if self.figure is not None:
+            self.figure.close()
+            self.figure = None
+        if hasattr(self, "_widget"):
+            self._widget.close()
+        for w in (*self.sliders.values(), self.view, self.params, self.reset_button,
+                  self.keep, self.apply_button, self.message, self.readout,
+                  self.prescription_panel):
+            w.close()
+
+    # -- callbacks ----------------------------------------------------------------------
+    def _set_slider(self, key: str, val: Any) -> str:
+        rng = INPUT_RANGES[key]
+        if isinstance(val, bool) or not isinstance(val, int | float):
+            return f"{CONTROL_LABELS[key]} must be a number ({rng.unit}), not {val!r}"
+        v = float(val)
+        note = ""
+        if math.isnan(v):
+            note = f"{CONTROL_LABELS[key]} was not a number: set to {rng.lo:g} {rng.unit}"
+        elif not rng.lo <= v <= rng.hi:
+            note = (f"{CONTROL_LABELS[key]} = {v:g} is outside {rng.lo:g} to {rng.hi:g} "
+                    f"{rng.unit}: clamped")
+        self.sliders[key].value = rng.clamp(v)
+        return note
+
+    def _on_slider(self, change: Mapping[str, Any]) -> None:
+        if self._suspend:
+            return
+        notes = []
+        s = change["owner"]
+        key = next(k for k, w in self.sliders.items() if w is s)
+        v = change["new"]
+        if not isinstance(v, int | float) or math.isnan(v):
+            notes.append(self._set_slider(key, float("nan")))
+            return self.update(notes=notes)
+        self.update()
+
+    def _on_choice(self, change: Mapping[str, Any]) -> None:
+        if not self._suspend:
+            self.update()
+
+    def _on_keep(self, change: Mapping[str, Any]) -> None:
+        if self._suspend:
+            return
+        self.ghost = self.posture if change["new"] else None
+        if self.figure is not None:
+            self.figure.set_ghost(self.ghost)
+            self.figure.draw()
+
+    def update(self, notes: list[str] | None = None) -> None:
+        """Re-solve the balance and update readouts and figure; errors become a message."""
+        self.updates += 1
+        notes = [n for n in (notes or []) if n]
+        try:
+            p = compute_posture(self.inputs(), view=self.view.value, params=self.params.value)
+        except Exception as exc:  # never raise into the kernel: show it
+            self.last_error = str(exc)
+            self.posture = None
+            self._show_message(notes + [f"No posture for these inputs: {exc}"], error=True)
+            if self.figure is not None:
+                self.figure.show_message("no stable posture:\nsee the message by the controls")
+            return
+        self.last_error = ""
+        self.posture = p
+        self.readout.value = self._readout_html(p)
+        self._show_message(notes)
+        if self.figure is not None:
+            self.figure.set_ghost(self.ghost if self.keep.value else None)
+            self.figure.update(p)
+
+    # -- HTML ---------------------------------------------------------------------------
+    def _show_message(self, notes: list[str], error: bool = False) -> None:
+        if not notes:
+            self.message.value = ""
+            return
+        colour = _WARN
+        items = "<br>".join(html.escape(n) for n in notes)
+        self.message.value = (f'<div style="color:{colour};font-weight:bold;border:2px solid '
+                              f'{colour};padding:4px">{"&#9888; " if error else ""}{items}</div>')
+
+    def _readout_html(self, p: Posture) -> str:
+        rows = [
+            ("tilt (ASIS-PSIS)", f"<b>{abs(p.tilt_deg):.1f} deg {p.direction}</b>"),
+            ("QL length", f"{p.ql_length_mm:.1f} mm"),
+            ("QL change from neutral", f"{p.ql_change_mm:+.2f} mm ({p.ql_change_pct:+.2f} %)"),
+            ("QL force capacity", f"{100.0 * p.ql_capacity:.2f} %"),
+        ]
+        groups = VIEW_GROUPS[p.view]
+        mrows = "".join(
+            f'<tr><td><span style="color:{PALETTE[g]}">&#9632;</span> {GROUP_LABELS[g]}</td>'
+            f'<td style="text-align:right">{_fmt_moment(p.group_moments_Nm[g])}</td></tr>'
+            for g in GROUPS if g in groups
+        )
+        mrows += (f'<tr><td>upper-body weight</td><td style="text-align:right">'
+                  f'{_fmt_moment(p.gravity_moment_Nm)}</td></tr>'
+                  f'<tr><td>passive hip + lumbar tissue</td><td style="text-align:right">'
+                  f'{_fmt_moment(p.passive_moment_Nm)}</td></tr>')
+        top = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows)
+        return (f'<table style="font-size:110%">{top}</table>'
+                f'<div style="margin-top:4px"><b>net moment of each group (N m, anterior +)'
+                f'</b></div><table>{mrows}</table>')
+
+    @staticmethod
+    def _prescription_html() -> str:
+        parts = ['<div style="font-size:105%"><b>The prescription (from '
+                 '<code>prescription.toml</code>)</b>']
+        for it in prescription.ITEMS:
+            cues = "".join(f"<li>{html.escape(c)}</li>" for c in it.dose["form_cues"])
+            parts.append(
+                f'<div style="margin-top:6px"><b>{html.escape(it.what)}</b> '
+                f'<span style="background:#eee;padding:0 4px">{", ".join(it.claims)}</span><br>'
+                f"dose: {html.escape(it.dose_text())} ({it.dose_status})<br>"
+                f"progression: {html.escape(it.dose['load_progression'])}"
+                f'<ul style="margin:2px 0">{cues}</ul>'
+                f"<i>in the model:</i> {html.escape(prescription.moves_text(it))}</div>"
+            )
+        parts.append(f'<div style="margin-top:8px;border-left:4px solid {_WARN};padding-left:6px">'
+                     f"<b>{html.escape(prescription.NOTE)}</b></div></div>")
+        return "".join(parts)
