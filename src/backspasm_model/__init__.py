@@ -22,11 +22,13 @@ from .balance import (
     net_moment_Nm,
     stand,
 )
+from .claims import VERDICTS, evaluate_claims
 from .exercises import AbductionResult, DoseResult, abduction_dose, side_lying_abduction
 from .kinematics import clinical_tilt_deg, ql_fascicle_length_m, ql_length_m
 from .parameters import GROUPS, PARAMETER_SET_NAMES, ParameterSet, load_parameter_set
 from .program_weeks import ProgramResult, program
 from .stance import StanceResult, single_leg_stance
+from .uncertainty import BodySample, sample_bodies
 
 __all__ = [
     "DEFAULTS",
@@ -54,6 +56,11 @@ __all__ = [
     "program",
     "side_lying_abduction",
     "single_leg_stance",
+    # uncertainty and claims (issue 6; Sobol indices in backspasm_model.sensitivity)
+    "VERDICTS",
+    "BodySample",
+    "evaluate_claims",
+    "sample_bodies",
 ]
 
 __version__ = "0.1.0"
