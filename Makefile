@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 FIRST_NOTEBOOK := notebooks/00_start_here.ipynb
 
-.PHONY: venv test lab lint bench clean
+.PHONY: venv test lab lint bench clean test-binder present
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,27 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	for f in benchmarks/bench_*.py; do $(BIN)/python $$f || exit 1; done
+
+# Binder check: a fresh venv from exactly binder/requirements.txt runs every notebook (nbval),
+# so a pin that breaks a widget is caught before a class. pytest and nbval are installed
+# after, outside the pinned set, constrained so they cannot move a pin.
+BINDER_VENV ?= .venv-binder
+BINDER_TEST_TOOLS := pytest==9.2.0 nbval==0.11.0
+test-binder:
+	rm -rf $(BINDER_VENV)
+	$(PYTHON) -m venv $(BINDER_VENV)
+	$(BINDER_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(BINDER_VENV)/bin/python -m pip install --quiet -r binder/requirements.txt
+	grep -v '^\.$$' binder/requirements.txt > $(BINDER_VENV)/pins.txt
+	$(BINDER_VENV)/bin/python -m pip install --quiet -c $(BINDER_VENV)/pins.txt $(BINDER_TEST_TOOLS)
+	$(BINDER_VENV)/bin/python -m pip check
+	cd $(BINDER_VENV) && bin/python -c "import backspasm_model, ipympl, ipywidgets, voila"
+	$(BINDER_VENV)/bin/python -m pytest --nbval --nbval-current-env notebooks
+
+# Presenter mode for class: the apps in Voila on 127.0.0.1 (code hidden), large type and a
+# visible keyboard-focus ring (presenter/voila/templates/present).
+present: $(STAMP)
+	JUPYTER_PATH=$(CURDIR)/presenter $(BIN)/voila notebooks --Voila.ip=127.0.0.1 --template=present
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info

@@ -205,16 +205,15 @@ def lab_open_and_run_all(page, base_url: str, relpath: str, timeout_ms: float) -
     """
     page.goto(f"{base_url}/lab/tree/{relpath}?reset", timeout=timeout_ms)
     page.wait_for_function(
-        """() => { const s = (%s)(); return s && s.status === 'idle'; }""" % LAB_NOTEBOOK_STATE_JS,
+        f"() => {{ const s = ({LAB_NOTEBOOK_STATE_JS})(); return s && s.status === 'idle'; }}",
         timeout=timeout_ms,
         polling=200,
     )
     page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
     page.wait_for_function(
-        """() => { const s = (%s)();
+        f"""() => {{ const s = ({LAB_NOTEBOOK_STATE_JS})();
                    return s && s.status === 'idle' && s.cells.length > 0 &&
-                          s.cells.every(c => c.count !== null); }"""
-        % LAB_NOTEBOOK_STATE_JS,
+                          s.cells.every(c => c.count !== null); }}""",
         timeout=timeout_ms,
         polling=200,
     )
@@ -250,3 +249,12 @@ def is_interactive(path: Path) -> bool:
 def uses_ipympl(path: Path) -> bool:
     src = notebook_sources(path)
     return "%matplotlib widget" in src or "%matplotlib ipympl" in src
+
+
+# ---------------------------------------------------------------- the explorer, seen from JS
+
+
+def explorer_js() -> str:
+    """Page script defining `window.bsExplorer`: finds the explorer (the ipympl canvas that
+    shares an app with sliders), its sliders, readouts, buttons and figure."""
+    return (Path(__file__).with_name("explorer.js")).read_text()

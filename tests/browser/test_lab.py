@@ -46,7 +46,7 @@ def test_run_all_in_lab(page, lab_server, nb):
                 """sel => [...document.querySelectorAll(sel)].some(c => {
                     if (!c.width || !c.height) return false;
                     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-                    for (let i = 0; i < d.length; i += 4 * 97) if (d[i + 3] && d[i] < 250) return true;
+                    for (let i = 0; i < d.length; i += 388) if (d[i + 3] && d[i] < 250) return true;
                     return false; })""",
                 CANVAS_SELECTOR,
             ), f"{nb.name}: the ipympl canvas is blank"
