@@ -255,9 +255,10 @@ class Number:
     value: float
     unit: str
     what: str
+    fmt: str = ".3g"
 
     def __str__(self) -> str:
-        return f"{self.what}: {self.value:.3g} {self.unit}".rstrip()
+        return f"{self.what}: {self.value:{self.fmt}} {self.unit}".rstrip()
 
 
 @dataclass(frozen=True)
@@ -278,6 +279,14 @@ class Claim:
     def value(self, key: str) -> float:
         """The value of one computed number."""
         return self.numbers[key].value
+
+    def report(self) -> str:
+        """The computed numbers, the verdict and why, as plain text for a notebook."""
+        lines = [f"{self.id}, computed now by the model:"]
+        lines += [f"  {n}" for n in self.numbers.values()] or ["  (nothing the model computes)"]
+        lines.append(f"Verdict: {self.verdict.upper()}")
+        lines.append(f"Why: {self.reason.rsplit(' Verdict:', 1)[0]}")
+        return "\n".join(lines)
 
 
 def claim_text(claim_id: str) -> dict[str, Any]:
@@ -372,10 +381,12 @@ def _c3_c4(base: dict[str, Any], kw: dict[str, Any]) -> tuple[tuple[Any, ...], t
           f"change of {dc_pct:+.3f} % (threshold: a loss of {FORCE_MEANINGFUL_PCT:g} %). At the "
           f"baseline the QL fibres sit at {f0:.3f} of their optimal length, {side}.")
     n4 = {
-        "capacity_before": Number(c0, "", "QL force capacity, baseline (0-1)"),
-        "capacity_after": Number(c1, "", "QL force capacity, quadriceps-dominant (0-1)"),
-        "capacity_change_pct": Number(dc_pct, "%", "QL force capacity change"),
-        "fibre_length_before": Number(f0, "", "QL fibre length / optimal length, baseline"),
+        "capacity_before": Number(c0, "", "QL force capacity, baseline (0-1)", ".5f"),
+        "capacity_after": Number(c1, "", "QL force capacity, quadriceps-dominant (0-1)",
+                             ".5f"),
+        "capacity_change_pct": Number(dc_pct, "%", "QL force capacity change", "+.4f"),
+        "fibre_length_before": Number(f0, "", "QL fibre length / optimal length, baseline",
+                                      ".4f"),
     }
     return (n3, v3, r3), (n4, v4, r4)
 
@@ -433,7 +444,7 @@ def _c7(params: str | ParameterSet) -> tuple[dict[str, Number], str, str]:
         "abdominal_capacity": Number(abd, "N m", "abdominal moment capacity on the pelvis"),
         "quad_capacity": Number(quad, "N m", "rectus femoris moment capacity"),
         "ratio": Number(ratio, "", "abdominals / rectus femoris"),
-        "abdominal_fmax": Number(fmax, "N", "abdominal maximal force, one side"),
+        "abdominal_fmax": Number(fmax, "N", "abdominal maximal force, one side", ".0f"),
     }
     return nums, v, reason
 

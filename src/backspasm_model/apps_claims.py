@@ -1,0 +1,163 @@
+"""The claims explorer of notebook 07: change an assumption, watch the verdicts.
+
+Imported on demand (needs ipywidgets). In a notebook::
+
+    from backspasm_model.apps_claims import ClaimsExplorer
+    ClaimsExplorer().show()
+
+Each control is an assumption of the baseline body (or the parameter set); every change
+re-evaluates C1-C9 with :func:`backspasm_model.claims.evaluate_claims` (a few milliseconds)
+and marks the verdicts that differ from the default model. Errors are shown, never raised.
+
+>>> app = ClaimsExplorer()
+>>> app.set(ql_neutral_fibre_length=0.8)
+>>> [line for line in app.summary().splitlines() if line.startswith("C4")]
+['C4: right direction but small (default model: contradicted)']
+>>> app.close()
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as widgets
+from IPython.display import display
+
+from .balance import DEFAULTS, INPUT_RANGES
+from .claims import CONTRADICTED, SMALL, SUPPORTED, Claim, evaluate_claims
+from .parameters import PARAMETER_SET_NAMES, load_parameter_set
+
+__all__ = ["ClaimsExplorer", "ASSUMPTIONS"]
+
+#: The assumptions a learner can change: stand input -> (label, slider step).
+ASSUMPTIONS: dict[str, tuple[str, float]] = {
+    "quad_strength": ("quad strength (x nominal)", 0.05),
+    "hamstring_strength": ("hamstring strength (x nominal)", 0.05),
+    "back_extensor_strength": ("back extensor strength (x nominal)", 0.05),
+    "ql_neutral_fibre_length": ("QL fibre length at neutral (x optimal)", 0.01),
+    "lumbar_stiffness_Nm_per_deg": ("lumbar stiffness (N m/deg)", 0.1),
+    "hip_stiffness_Nm_per_deg": ("hip stiffness (N m/deg per hip)", 0.02),
+    "activation": ("postural activation (fraction of max)", 0.005),
+    "trunk_com_offset_m": ("trunk centre of mass ahead of hip (m)", 0.001),
+}
+_COLOURS = {SUPPORTED: "#009E73", SMALL: "#E69F00", CONTRADICTED: "#D55E00"}
+
+
+class ClaimsExplorer:
+    """Sliders for the baseline body's assumptions, a parameter-set menu and a live table of
+    C1-C9 with their key number and verdict."""
+
+    def __init__(self) -> None:
+        self._suspend = False
+        self.reference = {c.id: c.verdict for c in evaluate_claims()}
+        self.claims: list[Claim] = []
+        self.error = ""
+        style = {"description_width": "260px"}
+        layout = widgets.Layout(width="520px")
+        self.sliders: dict[str, widgets.FloatSlider] = {}
+        for key, (label, step) in ASSUMPTIONS.items():
+            rng = INPUT_RANGES[key]
+            s = widgets.FloatSlider(value=DEFAULTS[key], min=rng.lo, max=rng.hi, step=step,
+                                    description=label, style=style, layout=layout,
+                                    readout_format=".3f" if step < 0.01 else ".2f",
+                                    continuous_update=False)
+            s.observe(self._changed, names="value")
+            self.sliders[key] = s
+        self.params = widgets.Dropdown(
+            options=[(load_parameter_set(n).label, n) for n in PARAMETER_SET_NAMES],
+            value="gait2392", description="parameter set", style=style, layout=layout)
+        self.params.observe(self._changed, names="value")
+        self.reset_button = widgets.Button(description="reset", icon="undo",
+                                           tooltip="every assumption back to the default")
+        self.reset_button.on_click(lambda _b: self.reset())
+        self.table = widgets.HTML()
+        self.update()
+
+    def inputs(self) -> dict[str, float]:
+        """Current baseline inputs (clamped to their ranges)."""
+        return {k: INPUT_RANGES[k].clamp(s.value) for k, s in self.sliders.items()}
+
+    def set(self, **values: Any) -> None:
+        """Set assumptions (and ``params``) at once; one update."""
+        self._suspend = True
+        try:
+            for k, v in values.items():
+                if k == "params":
+                    self.params.value = v
+                else:
+                    self.sliders[k].value = INPUT_RANGES[k].clamp(v)
+        finally:
+            self._suspend = False
+        self.update()
+
+    def reset(self) -> None:
+        """Every assumption back to the default model."""
+        self.set(params="gait2392", **{k: DEFAULTS[k] for k in self.sliders})
+
+    def update(self) -> None:
+        """Re-evaluate the claims and redraw the table (errors are shown, not raised)."""
+        try:
+            self.claims = evaluate_claims(params=self.params.value, **self.inputs())
+            self.error = ""
+        except Exception as exc:  # never raise into the kernel
+            self.error = str(exc)
+        self.table.value = self._html()
+
+    def summary(self) -> str:
+        """One line per claim: verdict, and the default model's if it differs."""
+        if self.error:
+            return f"no evaluation: {self.error}"
+        out = []
+        for c in self.claims:
+            ref = self.reference[c.id]
+            out.append(f"{c.id}: {c.verdict}" + (f" (default model: {ref})"
+                                                  if ref != c.verdict else ""))
+        return "\n".join(out)
+
+    @property
+    def widget(self) -> widgets.Widget:
+        """The app as one widget."""
+        if not hasattr(self, "_widget"):
+            controls = widgets.VBox([*self.sliders.values(), self.params, self.reset_button])
+            self._widget = widgets.VBox([controls, self.table])
+        return self._widget
+
+    def show(self) -> None:
+        """Display the app."""
+        display(self.widget)
+
+    def _ipython_display_(self) -> None:
+        self.show()
+
+    def close(self) -> None:
+        """Close every widget."""
+        if hasattr(self, "_widget"):
+            self._widget.close()
+        for w in (*self.sliders.values(), self.params, self.reset_button, self.table):
+            w.close()
+
+    def _changed(self, _change: Any) -> None:
+        if not self._suspend:
+            self.update()
+
+    def _html(self) -> str:
+        if self.error:
+            return (f'<div style="color:#D55E00;font-weight:bold">&#9888; '
+                    f"{html.escape(self.error)}</div>")
+        rows = []
+        for c in self.claims:
+            col = _COLOURS.get(c.verdict, "#555555")
+            ref = self.reference[c.id]
+            flag = (f'<br><small>(default model: {html.escape(ref)})</small>'
+                    if ref != c.verdict else "")
+            reason = html.escape(c.reason.rsplit(" Verdict:", 1)[0])
+            rows.append(
+                f'<tr><td style="vertical-align:top"><b>{c.id}</b></td>'
+                f'<td style="vertical-align:top;color:{col};font-weight:bold;width:170px">'
+                f"{html.escape(c.verdict)}{flag}</td>"
+                f'<td style="vertical-align:top">{reason}</td></tr>'
+            )
+        return ('<table style="border-collapse:collapse;max-width:1000px">'
+                "<tr><th>claim</th><th>verdict</th><th>what the model computes now</th></tr>"
+                + "".join(rows) + "</table>")
