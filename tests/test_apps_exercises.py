@@ -1,0 +1,105 @@
+"""The exercise apps (notebooks 04-06): labelled controls, clamping, errors as messages,
+one figure updated in place."""
+
+import math
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+
+pytest.importorskip("ipywidgets")
+
+from backspasm_model.apps_exercises import (  # noqa: E402
+    AbductionExplorer,
+    ProgramExplorer,
+    StanceExplorer,
+)
+
+APPS = [AbductionExplorer, StanceExplorer, ProgramExplorer]
+
+
+@pytest.fixture(params=APPS, ids=lambda c: c.__name__)
+def app(request):
+    a = request.param()
+    yield a
+    a.close()
+
+
+def test_every_control_is_labelled_with_its_unit(app):
+    for key, s in app.sliders.items():
+        unit = app.CONTROLS[key].unit
+        assert s.description.endswith(f"({unit})"), (key, s.description)
+
+
+def test_out_of_range_values_are_clamped_with_a_message(app):
+    key = next(iter(app.sliders))
+    c = app.CONTROLS[key]
+    app.set(**{key: c.hi + 100.0})
+    assert app.sliders[key].value == c.hi
+    assert "clamped" in app.message.value
+    app.set(**{key: float("nan")})
+    assert app.sliders[key].value == c.lo
+    assert "not a number" in app.message.value
+
+
+@pytest.mark.parametrize("bad", ["heavy", None, [1, 2]])
+def test_wrong_types_and_unknown_controls_become_messages(app, bad):
+    key = next(iter(app.sliders))
+    before = app.sliders[key].value
+    app.set(**{key: bad})
+    assert app.sliders[key].value == before
+    assert "must be a number" in app.message.value
+    app.set(no_such_control=1.0)
+    assert "is not a control here" in app.message.value
+
+
+def test_one_figure_is_updated_in_place(app):
+    n = len(plt.get_fignums())
+    for key, c in list(app.CONTROLS.items())[:3]:
+        for v in (c.lo, c.hi, c.value):
+            app.set(**{key: v})
+    assert len(plt.get_fignums()) == n
+    assert app.last_error == ""
+    assert app.summary()
+
+
+def test_abduction_readouts_follow_the_model():
+    a = AbductionExplorer(figure=False, angle_deg=40.0, ankle_weight_kg=2.0)
+    try:
+        assert "effort" in a.summary()
+        assert "substitution zone: yes" in a.summary()
+        a.set(segments="gait2392", angle_deg=0.0, ankle_weight_kg=0.0)
+        assert "torque 49.5 N m" in a.summary()   # V4 at 75 kg
+        a.set(segments="nonsense")
+        assert "must be one of" in a.message.value
+    finally:
+        a.close()
+
+
+def test_stance_lean_levels_the_pelvis_and_extreme_input_is_a_message():
+    s = StanceExplorer(figure=False, abductor_strength=0.3)
+    try:
+        lean = float(s.result.lean_to_level_deg)
+        s.set(trunk_lean_deg=lean)
+        assert "pelvic drop 0.0 deg" in s.summary()
+        s.set(abductor_strength=0.1, frontal_stiffness_Nm_per_deg=2.0, trunk_lean_deg=0.0)
+        assert "cannot stand" in s.readout.value
+    finally:
+        s.close()
+
+
+def test_program_with_zero_weeks_and_parts_switched_off():
+    p = ProgramExplorer(figure=False, weeks=0)
+    try:
+        assert p.summary().startswith("week 0:")
+        assert "prescription" in p.prescription_panel.value.lower()
+        p.set(weeks=12)
+        for cb in p.parts.values():
+            cb.value = False
+        r = p.result
+        assert all(math.isclose(t, r.tilt_deg[0]) for t in r.tilt_deg)
+    finally:
+        p.close()
