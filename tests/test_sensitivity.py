@@ -17,10 +17,18 @@ def test_ishigami_indices_match_analytical_values():
     assert np.all(r.S1_conf < 0.05)
 
 
-def test_sobol_reproducible_with_seed():
-    a = sens.sobol_indices(sens.ishigami, ("x1", "x2", "x3"), 512, seed=3)
-    b = sens.sobol_indices(sens.ishigami, ("x1", "x2", "x3"), 512, seed=3)
+@pytest.mark.parametrize("seed", [0, 3])
+def test_sobol_reproducible_with_seed(seed):
+    a = sens.sobol_indices(sens.ishigami, ("x1", "x2", "x3"), 512, seed=seed)
+    b = sens.sobol_indices(sens.ishigami, ("x1", "x2", "x3"), 512, seed=seed)
     np.testing.assert_array_equal(a.ST, b.ST)
+    np.testing.assert_array_equal(a.ST_conf, b.ST_conf)   # the bootstrap is seeded too
+    np.testing.assert_array_equal(a.S1_conf, b.S1_conf)
+
+
+def test_bad_seed_refused():
+    with pytest.raises(ValueError, match="seed"):
+        sens.sobol_indices(sens.ishigami, ("x1", "x2", "x3"), 512, seed=-1)
 
 
 @pytest.mark.parametrize("n", [100, 0, 2.0**21])

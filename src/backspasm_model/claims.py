@@ -47,6 +47,7 @@ __all__ = [
     "LITTLE_FORCE_RATIO",
     "ABDUCTOR_LARGE_BW",
     "EXERCISE_EFFORT_SUBSTANTIAL",
+    "THRESHOLDS",
     "QUAD_DOMINANT",
     "TRAINING_GAIN",
     "START_QUAD_TIGHTNESS",
@@ -54,6 +55,7 @@ __all__ = [
     "Number",
     "claim_text",
     "evaluate_claims",
+    "verdict_changes",
     "verdict_spread",
     "graded_verdict",
     "verdict_c1",
@@ -105,6 +107,38 @@ ABDUCTOR_LARGE_BW = 1.0
 #: each repetition needs at least a quarter of the maximal moment (validation target V4 asks
 #: for "a substantial fraction"; 0.25 is a labelled teaching threshold). C9.
 EXERCISE_EFFORT_SUBSTANTIAL = 0.25
+
+#: Every threshold with its unit, the claims it serves and the reasoning (for notebooks).
+THRESHOLDS: dict[str, tuple[float, str, str, str]] = {
+    "TILT_DETECTABLE_DEG": (
+        TILT_DETECTABLE_DEG, "deg", "C3, C5, C6",
+        "a smaller tilt change cannot be told apart from how pelves are built: the ASIS-PSIS "
+        "angle of cadaver pelves spreads with this standard deviation (Preece 2008)"),
+    "QL_LENGTH_MEANINGFUL_PCT": (
+        QL_LENGTH_MEANINGFUL_PCT, "% of QL length", "C3",
+        "a muscle shortened by less stays on the flat top of its force-length curve"),
+    "FORCE_MEANINGFUL_PCT": (
+        FORCE_MEANINGFUL_PCT, "% of maximal force", "C4",
+        "a smaller loss is within the day-to-day scatter of maximal force measurements "
+        "(teaching threshold)"),
+    "QL_SLOPE_MIN_MM_PER_DEG": (
+        QL_SLOPE_MIN_MM_PER_DEG, "mm per deg", "C1",
+        "below it a large tilt would move the QL's ends by a fraction of a millimetre"),
+    "THIGH_SHARE_MAJORITY": (
+        THIGH_SHARE_MAJORITY, "share of all moments on the pelvis", "C2",
+        "'the thigh muscles set the pelvis' read as: they carry at least half of the moments"),
+    "LITTLE_FORCE_RATIO": (
+        LITTLE_FORCE_RATIO, "abdominals / rectus femoris moment capacity", "C7",
+        "'little' read as: less than half of the anterior tilter the argument centres on; "
+        "a ratio of 1 or more contradicts it"),
+    "ABDUCTOR_LARGE_BW": (
+        ABDUCTOR_LARGE_BW, "body weights", "C8",
+        "a load larger than body weight at every step is a large load"),
+    "EXERCISE_EFFORT_SUBSTANTIAL": (
+        EXERCISE_EFFORT_SUBSTANTIAL, "fraction of maximal abductor moment", "C9",
+        "validation target V4 asks for 'a substantial fraction'; a quarter is the labelled "
+        "teaching threshold"),
+}
 
 # --- scenarios (multiples of the baseline body) ---------------------------------------------
 
@@ -279,6 +313,19 @@ class Claim:
     def value(self, key: str) -> float:
         """The value of one computed number."""
         return self.numbers[key].value
+
+    def data_sources(self) -> list[tuple[str, str]]:
+        """``(data entry, its source)`` for each bundled parameter entry the test uses."""
+        out = []
+        for entry in self.data:
+            file, key = (part.strip() for part in entry.split(":", 1))
+            node: Any = read_data_file(file)
+            for k in key.split("."):
+                node = node[k]
+            if isinstance(node, dict):
+                node = node.get("source") or node.get("points_source") or ""
+            out.append((entry, str(node)))
+        return out
 
     def report(self) -> str:
         """The computed numbers, the verdict and why, as plain text for a notebook."""
@@ -526,6 +573,20 @@ def evaluate_claims(
                          tuple(t["literature"]), tuple(t["data"]), nums, verdict,
                          f"{reason} Verdict: {verdict}."))
     return out
+
+
+def verdict_changes(*, params: str | ParameterSet = "gait2392", view: str = "full",
+                    **baseline: Any) -> list[tuple[str, str, str]]:
+    """Claims whose verdict differs from the default model's after changing assumptions:
+    ``(claim id, default verdict, new verdict)``.
+
+    >>> verdict_changes(params="rajagopal2016")[0][0]
+    'C7'
+    """
+    ref = {c.id: c.verdict for c in evaluate_claims()}
+    return [(c.id, ref[c.id], c.verdict)
+            for c in evaluate_claims(params=params, view=view, **baseline)
+            if c.verdict != ref[c.id]]
 
 
 def verdict_spread(

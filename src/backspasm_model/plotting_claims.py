@@ -133,7 +133,7 @@ def plot_sobol(results: Sequence[SobolResult], *, ax: Any = None) -> Figure:
     ax.set_xlabel("share of the output's variance")
     ax.set_title("Sobol indices: which uncertain input matters?")
     ax.grid(True, axis="x", alpha=0.3)
-    ax.legend(frameon=False, fontsize=8, loc="lower right")
+    ax.legend(frameon=False, fontsize=8, loc="center right")
     return fig
 
 

@@ -2,9 +2,9 @@
 
 * :func:`sobol_indices` estimates first-order (``S1``) and total (``ST``) Sobol indices of any
   vectorised function of inputs sampled uniformly on the unit cube, with SALib's Saltelli
-  sampler and Sobol analysis (Saltelli 2002/2010; Jansen estimator for ``ST``) and bootstrap
-  confidence intervals. SALib (the field's standard library) is imported here, lazily, so
-  ``import backspasm_model`` stays numpy-only and fast; it comes with the ``notebooks`` extra.
+  sampler and Sobol analysis, with bootstrap confidence intervals. SALib (the field's
+  standard library) is imported here, lazily, so ``import backspasm_model`` stays numpy-only
+  and fast; it comes with the ``notebooks`` extra.
 * :func:`model_sobol` applies it to the model: the uncertain inputs of ``data/uncertainty.toml``
   mapped through their distributions (:data:`~backspasm_model.uncertainty.FACTORS`), the output
   being tilt (deg), QL length change (mm) or QL force capacity at a given balance.
@@ -89,7 +89,7 @@ def sobol_indices(
     ``func`` takes an array of shape ``(N, len(names))`` with values in [0, 1] and returns
     ``N`` outputs (map to physical units inside it). ``n_base`` (a power of two, 64 to
     1,048,576) sets the Saltelli base sample; the cost is ``n_base x (len(names) + 2)``
-    evaluations. The same seed gives the same indices.
+    evaluations. The same seed gives the same indices and confidence intervals.
 
     >>> r = sobol_indices(lambda u: 2 * u[:, 0] + 0.1 * u[:, 1], ("a", "b"), 256)
     >>> bool(r.S1[0] > 0.95 and r.S1[1] < 0.05)
@@ -99,6 +99,8 @@ def sobol_indices(
     nb = int(n)
     if float(n) != nb or nb & (nb - 1):
         raise ValueError(f"n_base = {n_base!r} base samples must be a power of two (e.g. 1024)")
+    if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
+        raise ValueError(f"seed = {seed!r} must be a non-negative whole number")
     names = tuple(names)
     sample, analyze = _salib()
     problem = {"num_vars": len(names), "names": list(names), "bounds": [[0.0, 1.0]] * len(names)}
@@ -108,8 +110,9 @@ def sobol_indices(
         raise ValueError(f"func returned {y.shape[0]} outputs for {x.shape[0]} input rows")
     if not np.all(np.isfinite(y)):
         raise ValueError(f"func returned {int(np.sum(~np.isfinite(y)))} non-finite outputs")
+    # SALib seeds its bootstrap only for a truthy seed (0 would give random intervals).
     si = analyze.analyze(problem, y, calc_second_order=False, num_resamples=num_resamples,
-                         conf_level=conf_level, seed=seed)
+                         conf_level=conf_level, seed=int(seed) + 1)
     return SobolResult(names, np.asarray(si["S1"]), np.asarray(si["S1_conf"]),
                        np.asarray(si["ST"]), np.asarray(si["ST_conf"]), int(y.size))
 
