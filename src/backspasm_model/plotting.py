@@ -37,8 +37,13 @@ from typing import Any
 
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.colors import to_rgb
+from matplotlib.artist import Artist
+from matplotlib.colors import to_rgb, to_rgba
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.path import Path
+from matplotlib.textpath import TextPath
+from matplotlib.transforms import Affine2D, Transform
 
 from . import hill, kinematics
 from .balance import VIEW_GROUPS, StandResult, net_moment_Nm, stand
@@ -226,6 +231,90 @@ def compute_posture(
     )
 
 
+class FastText(Artist):
+    """Text drawn as one filled path built from cached monospace glyph outlines.
+
+    Changing numbers are the costliest thing to redraw in a blitted figure (the Agg text
+    path lays out and rasterises every glyph, ~2 ms per string here); this artist builds the
+    outline of a string from a per-character cache and fills it (~0.2 ms). ``xy`` is in the
+    coordinates of ``transform``; ``ha`` is "left" or "right", ``va`` "top" or "bottom".
+    """
+
+    def __init__(self, xy: tuple[float, float], transform: Transform, *, size_pt: float,
+                 color: str = "black", weight: str = "normal", ha: str = "left",
+                 va: str = "bottom") -> None:
+        super().__init__()
+        self._xy = xy
+        self._anchor_transform = transform
+        self._prop = FontProperties(family="DejaVu Sans Mono", size=size_pt, weight=weight)
+        self._size = size_pt
+        self._rgba = to_rgba(color)
+        self._ha, self._va = ha, va
+        self._glyphs: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        ten = TextPath((0, 0), "M" * 10, prop=self._prop).get_extents().width
+        twenty = TextPath((0, 0), "M" * 20, prop=self._prop).get_extents().width
+        self._advance = (twenty - ten) / 10.0
+        self._text = ""
+        self._path: Path | None = None
+        self._width_pt = 0.0
+
+    def _glyph(self, ch: str) -> tuple[np.ndarray, np.ndarray]:
+        g = self._glyphs.get(ch)
+        if g is None:
+            tp = TextPath((0, 0), ch, prop=self._prop)
+            g = (np.asarray(tp.vertices, dtype=float), np.asarray(tp.codes, dtype=np.uint8))
+            self._glyphs[ch] = g
+        return g
+
+    def set_text(self, text: str) -> None:
+        """Set the string (a newline character starts a new line)."""
+        if text == self._text:
+            return
+        self._text = text
+        verts, codes = [], []
+        lines = text.split("\n")
+        line_h = 1.25 * self._size
+        for i, line in enumerate(lines):
+            y = -(i + 1) * line_h + 0.25 * self._size
+            x0 = 0.0
+            if self._ha == "right":
+                x0 = -len(line) * self._advance
+            for j, ch in enumerate(line):
+                if ch == " ":
+                    continue
+                v, c = self._glyph(ch)
+                if len(v) == 0:
+                    continue
+                verts.append(v + (x0 + j * self._advance, y))
+                codes.append(c)
+        if self._va == "bottom":
+            shift = len(lines) * line_h
+            verts = [v + (0.0, shift) for v in verts]
+        self._path = Path(np.concatenate(verts), np.concatenate(codes)) if verts else None
+        self.stale = True
+
+    def get_text(self) -> str:
+        return self._text
+
+    def set_position(self, xy: tuple[float, float]) -> None:
+        self._xy = xy
+        self.stale = True
+
+    def draw(self, renderer: Any) -> None:
+        if not self.get_visible() or self._path is None:
+            return
+        x, y = self._anchor_transform.transform(self._xy)
+        scale = renderer.points_to_pixels(1.0)
+        gc = renderer.new_gc()
+        gc.set_linewidth(0)
+        gc.set_alpha(self._rgba[3])
+        gc.set_antialiased(True)
+        renderer.draw_path(gc, self._path, Affine2D().scale(scale).translate(x, y),
+                           self._rgba)
+        gc.restore()
+        self.stale = False
+
+
 def _shade(colour: str, s: float) -> tuple[float, float, float, float]:
     """Full palette colour (so the groups stay distinguishable) with opacity 0.5-1."""
     r, g, b = to_rgb(colour)
@@ -308,12 +397,18 @@ class BalanceFigure:
         (self.rib_marker,) = ax.plot([], [], ls="none", marker="D", ms=8, color=PALETTE["ql"])
         self._anim(self.rib_marker)
         ax.plot([0.0], [0.0], ls="none", marker="o", ms=12, mfc="white", mec=bone, mew=2.5)
-        self.asis_label = self._anim(ax.text(0, 0, "ASIS", fontsize=fs - 1, ha="left",
-                                             va="bottom", fontweight="bold"))
-        self.psis_label = self._anim(ax.text(0, 0, "PSIS", fontsize=fs - 1, ha="right",
-                                             va="bottom", fontweight="bold"))
-        self.tilt_text = self._anim(fig.text(0.01, 0.985, "", fontsize=fs + 3, va="top",
-                                             fontweight="bold"))
+        # landmark names as text markers (drawn from a cached stamp: cheap to move)
+        (self.asis_label,) = ax.plot([], [], ls="none", marker=r"$\mathbf{ASIS}$", ms=34, mew=0,
+                                     color=PALETTE["marker"])
+        self._anim(self.asis_label)
+        (self.psis_label,) = ax.plot([], [], ls="none", marker=r"$\mathbf{PSIS}$", ms=34, mew=0,
+                                     color=PALETTE["marker"])
+        self._anim(self.psis_label)
+        fig.text(0.01, 0.985, "pelvic tilt:", fontsize=fs + 3, va="top", fontweight="bold")
+        self.tilt_text = FastText((0.13, 0.985), fig.transFigure, size_pt=fs + 3,
+                                  weight="bold", va="top")
+        fig.add_artist(self.tilt_text)
+        self._anim(self.tilt_text)
         self.message_text = self._anim(ax.text(0.5, 0.5, "", transform=ax.transAxes,
                                                fontsize=fs, ha="center", va="center",
                                                color=PALETTE["quadriceps"], wrap=True))
@@ -377,8 +472,10 @@ class BalanceFigure:
         (self.zoom_point,) = ins.plot([], [], ls="none", marker="o", ms=10,
                                       color=PALETTE["back_extensors"], mec="black", mew=1.2)
         self._anim(self.zoom_point)
-        self.ql_text = self._anim(ax3.text(0.98, 0.06, "", transform=ax3.transAxes,
-                                           ha="right", va="bottom", fontsize=fs - 1))
+        self.ql_text = FastText((0.98, 0.06), ax3.transAxes, size_pt=fs - 1, ha="right",
+                                va="bottom")
+        ax3.add_artist(self.ql_text)
+        self._anim(self.ql_text)
 
     # -- updates ------------------------------------------------------------------------
     def update(self, p: Posture) -> None:
@@ -393,8 +490,8 @@ class BalanceFigure:
         self.ql_line.set_data(*seg["ql"])
         self.rib_marker.set_data(*seg["rib"])
         ax_, ay_ = seg["landmarks"]
-        self.asis_label.set_position((ax_[0] + 0.008, ay_[0] + 0.008))
-        self.psis_label.set_position((ax_[1] - 0.008, ay_[1] + 0.008))
+        self.asis_label.set_data([ax_[0] + 0.035], [ay_[0] + 0.022])
+        self.psis_label.set_data([ax_[1] - 0.03], [ay_[1] + 0.025])
         for g, (xs, ys, _f, s) in p.muscles.items():
             ln = self.muscle_lines[g]
             ln.set_data(xs, ys)
@@ -403,8 +500,7 @@ class BalanceFigure:
             if on:
                 ln.set_color(_shade(PALETTE[g], s))
                 ln.set_linewidth(_LW0 + (_LW1 - _LW0) * s)
-        self.tilt_text.set_text(f"tilt {abs(p.tilt_deg):.1f} deg {p.direction}"
-                                f"   ({p.view} view)")
+        self.tilt_text.set_text(f"{abs(p.tilt_deg):4.1f} deg {p.direction} ({p.view} view)")
         self.curve.set_data(*p.curve)
         self.operating_point.set_data([p.tilt_deg], [0.0])
         cap = hill.active_force_length(p.ql_fibre_length)
