@@ -126,6 +126,8 @@ class BalanceExplorer:
         self.message = widgets.HTML(value="")
         self.readout = widgets.HTML(value="")
         self.prescription_panel = widgets.HTML(value=self._prescription_html())
+        # text description of the figure, next to it (screen readers, projector back rows)
+        self.figure_description = widgets.HTML(value="")
 
         self.figure: BalanceFigure | None = BalanceFigure(dpi=75.0) if figure else None
         if self.figure is not None:
@@ -213,6 +215,7 @@ class BalanceExplorer:
             elif cv is not None:
                 parts.append(widgets.HTML("<i>(Run <code>%matplotlib widget</code> before "
                                           "creating the explorer to see the live figure.)</i>"))
+            parts.append(self.figure_description)
             self._widget = widgets.VBox(parts)
         return self._widget
 
@@ -232,6 +235,7 @@ class BalanceExplorer:
             self._widget.close()
         for w in (*self.sliders.values(), self.view, self.params, self.reset_button,
                   self.keep, self.apply_button, self.message, self.readout,
+                  self.figure_description,
                   self.prescription_panel):
             w.close()
 
@@ -290,6 +294,7 @@ class BalanceExplorer:
         self.last_error = ""
         self.posture = p
         self.readout.value = self._readout_html(p)
+        self.figure_description.value = self._describe_figure(p)
         self._show_message(notes)
         if self.figure is not None:
             self.figure.set_ghost(self.ghost if self.keep.value else None)
@@ -326,6 +331,22 @@ class BalanceExplorer:
         return (f'<table style="font-size:110%">{top}</table>'
                 f'<div style="margin-top:4px"><b>net moment of each group (N m, anterior +)'
                 f'</b></div><table>{mrows}</table>')
+
+    def _describe_figure(self, p: Posture) -> str:
+        ghost = self.ghost if self.keep.value else None
+        was = (f" The grey ghost is the kept previous posture, {abs(ghost.tilt_deg):.1f} deg "
+               f"{ghost.direction}." if ghost is not None else "")
+        return (
+            '<div style="font-size:95%;color:#333"><b>What the figure shows.</b> Left: side '
+            "view (facing right) of the thigh, pelvis (ASIS and PSIS marked, the ASIS-PSIS "
+            "line dashed), lumbar spine, thorax and the QL (black) from the iliac crest to the "
+            "12th rib, with the muscle groups drawn thicker the more force they carry; the "
+            f"pelvis is tilted {abs(p.tilt_deg):.1f} deg {p.direction}. Top right: the net "
+            "moment on the pelvis against tilt; the pelvis rests where the curve crosses zero "
+            f"going down, at {p.tilt_deg:.1f} deg. Bottom right: the QL on its force-length "
+            f"curve at {p.ql_fibre_length:.3f} of its optimal length, "
+            f"{100 * p.ql_capacity:.2f} % of its force capacity.{was}</div>"
+        )
 
     @staticmethod
     def _prescription_html() -> str:
