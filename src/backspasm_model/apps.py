@@ -125,6 +125,13 @@ class BalanceExplorer:
         self.keep.observe(self._on_keep, names="value")
         self.message = widgets.HTML(value="")
         self.readout = widgets.HTML(value="")
+        # optional 5-95 % band of plausible bodies (issue 6; backspasm_model.plotting_claims)
+        self.band_toggle = widgets.Checkbox(value=False, indent=False,
+                                            description="show 5-95 % band (plausible bodies)")
+        self.band_toggle.observe(self._on_choice, names="value")
+        self.band_readout = widgets.HTML(value="")
+        self.band: Any = None
+        self._band_overlay: Any = None
         self.prescription_panel = widgets.HTML(value=self._prescription_html())
         # text description of the figure, next to it (screen readers, projector back rows)
         self.figure_description = widgets.HTML(value="")
@@ -204,7 +211,8 @@ class BalanceExplorer:
         if not hasattr(self, "_widget"):
             buttons = widgets.HBox([self.reset_button, self.keep])
             controls = widgets.VBox([*self.sliders.values(), self.view, self.params, buttons,
-                                     self.message, self.readout],
+                                     self.message, self.readout, self.band_toggle,
+                                     self.band_readout],
                                     layout=widgets.Layout(width="480px"))
             side = widgets.VBox([self.prescription_panel, self.apply_button],
                                 layout=widgets.Layout(width="470px", padding="0 0 0 12px"))
@@ -236,7 +244,7 @@ class BalanceExplorer:
         for w in (*self.sliders.values(), self.view, self.params, self.reset_button,
                   self.keep, self.apply_button, self.message, self.readout,
                   self.figure_description,
-                  self.prescription_panel):
+                  self.prescription_panel, self.band_toggle, self.band_readout):
             w.close()
 
     # -- callbacks ----------------------------------------------------------------------
@@ -296,9 +304,32 @@ class BalanceExplorer:
         self.readout.value = self._readout_html(p)
         self.figure_description.value = self._describe_figure(p)
         self._show_message(notes)
+        self._update_band(p)
         if self.figure is not None:
             self.figure.set_ghost(self.ghost if self.keep.value else None)
             self.figure.update(p)
+
+    def _update_band(self, p: Posture) -> None:
+        """The optional band: a fixed, modest sample of plausible bodies re-solved only when
+        the box is ticked (a few ms per update); never raises."""
+        from .plotting_claims import BandOverlay, explorer_band
+
+        self.band = None
+        if self.band_toggle.value:
+            try:
+                self.band = explorer_band(self.inputs(), view=p.view, params=p.params,
+                                          curve_x=p.curve[0], nominal_deg=p.tilt_deg)
+            except Exception as exc:  # never raise into the kernel: show it
+                self.band_readout.value = f"<i>band not available: {html.escape(str(exc))}</i>"
+        if self.band is not None:
+            self.band_readout.value = f"<b>{html.escape(self.band.readout())}</b>"
+        elif not self.band_toggle.value:
+            self.band_readout.value = ""
+        if self.figure is not None:
+            if self._band_overlay is None and self.band is not None:
+                self._band_overlay = BandOverlay(self.figure)
+            if self._band_overlay is not None:
+                self._band_overlay.set(self.band)
 
     # -- HTML ---------------------------------------------------------------------------
     def _show_message(self, notes: list[str], error: bool = False) -> None:

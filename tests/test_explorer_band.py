@@ -1,0 +1,73 @@
+"""The balance explorer's optional 5-95 % band of plausible bodies (issue 6)."""
+
+import time
+
+import numpy as np
+import pytest
+
+pytest.importorskip("ipywidgets")
+matplotlib = pytest.importorskip("matplotlib")
+matplotlib.use("Agg")
+
+from backspasm_model import plotting_claims as pc  # noqa: E402
+from backspasm_model.apps import BalanceExplorer  # noqa: E402
+from backspasm_model.uncertainty import sample_bodies  # noqa: E402
+
+
+@pytest.fixture
+def app():
+    a = BalanceExplorer()
+    yield a
+    a.close()
+
+
+def test_band_off_by_default_and_on_when_ticked(app):
+    assert app.band is None and app.band_readout.value == ""
+    app.band_toggle.value = True
+    b = app.band
+    assert b is not None and b.lo_deg < app.posture.tilt_deg < b.hi_deg
+    assert "90 % of plausible bodies between" in app.band_readout.value
+    assert b.tilt_deg == pytest.approx(app.posture.tilt_deg)
+    app.band_toggle.value = False
+    assert app.band is None and app.band_readout.value == ""
+
+
+def test_band_follows_the_sliders(app):
+    app.band_toggle.value = True
+    lo1, hi1 = app.band.lo_deg, app.band.hi_deg
+    app.set(quad_strength=3.0, hamstring_strength=0.25)
+    assert app.band.lo_deg > lo1 and app.band.hi_deg > hi1
+
+
+def test_explorer_band_matches_a_large_sample():
+    """The explorer's modest fixed sample agrees with 20,000 bodies within sampling error."""
+    b = pc.explorer_band({"quad_strength": 1.5})
+    big = sample_bodies(20_000, seed=5, quad_strength=1.5)
+    lo, hi = big.band("tilt_deg", pc.BAND_FRACTION)
+    assert b.lo_deg == pytest.approx(float(lo), abs=1.0)
+    assert b.hi_deg == pytest.approx(float(hi), abs=1.0)
+
+
+def test_curve_band_brackets_the_zero_crossings():
+    b = pc.explorer_band({})
+    assert np.all(b.curve_lo <= b.curve_hi)
+    # where the tilt band starts and ends, the curve band straddles zero (within what a
+    # pointwise band on a 41-point grid can promise: a couple of N m)
+    for t in (b.lo_deg, b.hi_deg):
+        assert np.interp(t, b.curve_x, b.curve_lo) <= 2.0
+        assert np.interp(t, b.curve_x, b.curve_hi) >= -2.0
+
+
+def test_band_keeps_the_update_fast(app):
+    def median_ms() -> float:
+        ts = []
+        for i in range(15):
+            t = time.perf_counter()
+            app.sliders["quad_strength"].value = 1.0 + 0.05 * (i % 10 + 1)
+            ts.append(time.perf_counter() - t)
+        return 1000 * float(np.median(ts))
+
+    off = median_ms()
+    app.band_toggle.value = True
+    on = median_ms()
+    assert on < off + 40.0   # about +7 ms here; generous for slow CI
