@@ -98,3 +98,41 @@ def test_arrays_and_unknown_inputs_are_refused():
         bm.program(week=4)
     with pytest.raises(TypeError, match="pass hamstring_strength directly"):
         bm.program(stand_inputs={"hamstring_strength": 1.0})
+
+
+# ---------------------------------------------------------------------------------------------
+# Properties (hypothesis)
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+FAST = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(q=st.floats(0.5, 2.0), h=st.floats(0.5, 2.0), t=st.floats(0.0, 0.2),
+       a=st.floats(0.1, 3.0), rate=st.floats(0.0, 0.033))
+def test_zero_weeks_changes_nothing_for_any_start(q, h, t, a, rate):
+    r = bm.program(weeks=0, quad_strength=q, hamstring_strength=h, quad_tightness=t,
+                   abductor_strength=a, hamstring_gain_per_week=rate)
+    s = bm.stand(quad_strength=q, hamstring_strength=h, quad_tightness=t)
+    assert r.week.tolist() == [0.0]
+    assert r.tilt_deg[0] == pytest.approx(float(s.tilt_deg), abs=1e-9)
+    assert r.hamstring_strength[0] == h and r.quad_tightness[0] == t
+    assert r.abductor_strength[0] == a
+    assert r.abductor_capacity_Nm[0] == pytest.approx(
+        float(bm.single_leg_stance(abductor_strength=a).capacity_Nm))
+
+
+@FAST
+@given(weeks=st.integers(1, 16))
+def test_each_week_is_stand_with_that_weeks_muscles(weeks):
+    r = bm.program(weeks=weeks)
+    k = weeks
+    s = bm.stand(quad_strength=PROGRAM_DEFAULTS["quad_strength"],
+                 hamstring_strength=float(r.hamstring_strength[k]),
+                 quad_tightness=float(r.quad_tightness[k]))
+    assert r.tilt_deg[k] == pytest.approx(float(s.tilt_deg), abs=1e-9)
+    assert r.hamstring_strength[k] == pytest.approx(
+        PROGRAM_DEFAULTS["hamstring_strength"]
+        * (1 + PROGRAM_DEFAULTS["hamstring_gain_per_week"] * k))
