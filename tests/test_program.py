@@ -2,6 +2,8 @@
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import backspasm_model as bm
 from backspasm_model.program_weeks import PROGRAM_DEFAULTS, PROGRAM_INPUT_RANGES
@@ -102,9 +104,6 @@ def test_arrays_and_unknown_inputs_are_refused():
 
 # ---------------------------------------------------------------------------------------------
 # Properties (hypothesis)
-
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 FAST = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
