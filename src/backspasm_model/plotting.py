@@ -547,6 +547,11 @@ class BalanceFigure:
     def draw(self) -> None:
         """Redraw: blit the animated artists over the saved background (a full draw the
         first time, or when animation is off)."""
+        if getattr(self.canvas, "syncing_data_url", False):
+            # ipympl before its front-end has connected: sending frames now breaks the
+            # widget's first render (ipympl 0.10); the front-end asks for a full draw
+            # when it connects, and that draw shows the latest artists.
+            return
         if not self._animated_mode or self._bg is None:
             self.canvas.draw()
             return
