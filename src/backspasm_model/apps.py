@@ -58,7 +58,8 @@ CONTROL_LABELS: dict[str, str] = {
 }
 _STEPS = {"quad_strength": 0.05, "hamstring_strength": 0.05, "quad_tightness": 0.01,
           "hamstring_tightness": 0.01, "body_mass_kg": 1.0}
-_UNIT_SHORT = {"x nominal": "x nominal", "fraction of optimal length lost": "of L_opt lost",
+_UNIT_SHORT = {"x nominal": "x nominal",
+               "fraction of optimal length lost": "of L_opt lost",
                "kg": "kg"}
 _WARN = PALETTE["quadriceps"]
 
@@ -88,22 +89,26 @@ class BalanceExplorer:
         self.last_error: str = ""
         self.updates = 0
         self.sliders: dict[str, widgets.FloatSlider] = {}
-        style = {"description_width": "210px"}
-        layout = widgets.Layout(width="460px")
+        style = {"description_width": "390px"}
+        layout = widgets.Layout(width="650px")
         for key in CONTROLS:
             rng = INPUT_RANGES[key]
             s = widgets.FloatSlider(
                 value=DEFAULTS[key], min=rng.lo, max=rng.hi, step=_STEPS[key],
-                description=_label(key), style=style, layout=layout,
+                description=_label(key), style=style,
+                layout=layout, tooltip=f"{CONTROL_LABELS[key]}: {rng.lo:g} to {rng.hi:g} "
+                f"{rng.unit}",
                 readout_format=".2f" if key != "body_mass_kg" else ".0f",
                 continuous_update=True,
             )
             s.observe(self._on_slider, names="value")
             self.sliders[key] = s
         self.view = widgets.ToggleButtons(
-            options=[("seed: quads vs hamstrings", "seed"), ("full: every group", "full")],
+            options=[("seed (2 muscles)", "seed"), ("full (all groups)", "full")],
             value="full", description="view", style={"description_width": "60px",
-                                                     "button_width": "190px"},
+                                                     "button_width": "200px"},
+            tooltips=["rectus femoris vs hamstrings plus passive tissue",
+                      "every muscle group, passive tissue and the upper body's weight"],
         )
         self.params = widgets.Dropdown(
             options=[(load_parameter_set(n).label, n) for n in PARAMETER_SET_NAMES],
@@ -213,10 +218,11 @@ class BalanceExplorer:
             controls = widgets.VBox([*self.sliders.values(), self.view, self.params, buttons,
                                      self.message, self.readout, self.band_toggle,
                                      self.band_readout],
-                                    layout=widgets.Layout(width="480px"))
+                                    layout=widgets.Layout(width="660px"))
             side = widgets.VBox([self.prescription_panel, self.apply_button],
-                                layout=widgets.Layout(width="470px", padding="0 0 0 12px"))
-            parts: list[widgets.Widget] = [widgets.HBox([controls, side])]
+                                layout=widgets.Layout(width="440px", padding="0 0 0 12px"))
+            row = widgets.HBox([controls, side], layout=widgets.Layout(flex_flow="row wrap"))
+            parts: list[widgets.Widget] = [row]
             cv = self.figure.canvas if self.figure is not None else None
             if isinstance(cv, widgets.DOMWidget):
                 parts.append(cv)
@@ -282,6 +288,8 @@ class BalanceExplorer:
         if self._suspend:
             return
         self.ghost = self.posture if change["new"] else None
+        if self.posture is not None:
+            self.figure_description.value = self._describe_figure(self.posture)
         if self.figure is not None:
             self.figure.set_ghost(self.ghost)
             self.figure.draw()
