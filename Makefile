@@ -45,7 +45,8 @@ test-binder:
 	$(BINDER_VENV)/bin/python -m pip install --quiet -c $(BINDER_VENV)/pins.txt $(BINDER_TEST_TOOLS)
 	$(BINDER_VENV)/bin/python -m pip check
 	cd $(BINDER_VENV) && bin/python -c "import backspasm_model, ipympl, ipywidgets, voila"
-	$(BINDER_VENV)/bin/python -m pytest --nbval --nbval-current-env notebooks
+	# nbval options (strict, current env, sanitize file) come from pyproject addopts
+	$(BINDER_VENV)/bin/python -m pytest notebooks
 
 # Presenter mode for class: the apps in Voila on 127.0.0.1 (code hidden), large type and a
 # visible keyboard-focus ring (presenter/voila/templates/present).

@@ -232,6 +232,35 @@ def lab_shutdown_kernels(base_url: str) -> None:
             pass
 
 
+def wait_canvases_drawn(page, timeout_ms: float = 15_000) -> None:
+    """Every ipympl canvas on the page gets a size and an image (a broken figure stays 0x0)."""
+    page.wait_for_selector(CANVAS_SELECTOR, state="attached", timeout=timeout_ms)
+    try:
+        page.wait_for_function(
+            """sel => [...document.querySelectorAll(sel)].every(d => {
+                   const c = d.querySelector('canvas');
+                   return c && c.width > 0 && c.height > 0; })""",
+            arg=".jupyter-matplotlib-canvas-div",
+            timeout=timeout_ms,
+            polling=100,
+        )
+    except Exception as exc:  # playwright TimeoutError: say what the page said
+        errors = [e for e in getattr(page, "js_errors", []) if "state" in e or "widget" in e]
+        raise AssertionError(
+            "an ipympl figure never got a size (its first image failed to load); "
+            f"browser errors: {errors[:3]}"
+        ) from exc
+
+
+def widget_errors(page) -> list[str]:
+    """Errors the widget managers logged (e.g. "Error setting state: ...")."""
+    return [
+        e
+        for e in getattr(page, "js_errors", [])
+        if "Error setting state" in e or WIDGET_ERROR_TEXT in e or "Could not create" in e
+    ]
+
+
 def notebook_sources(path: Path) -> str:
     nb = json.loads(path.read_text())
     return "\n".join(

@@ -64,7 +64,8 @@ def page(browser):
     pg.set_default_timeout(30_000)
     errors: list[str] = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.js_errors = errors
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    pg.js_errors = errors  # uncaught exceptions and console errors, for failure messages
     yield pg
     context.close()
 

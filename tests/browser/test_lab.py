@@ -12,6 +12,8 @@ from browser_harness import (
     lab_open_and_run_all,
     lab_shutdown_kernels,
     uses_ipympl,
+    wait_canvases_drawn,
+    widget_errors,
 )
 
 pytestmark = pytest.mark.browser
@@ -40,7 +42,7 @@ def test_run_all_in_lab(page, lab_server, nb):
         if is_interactive(nb):
             page.wait_for_selector(WIDGET_SELECTOR, timeout=30_000)
         if uses_ipympl(nb):
-            page.wait_for_selector(CANVAS_SELECTOR, timeout=30_000)
+            wait_canvases_drawn(page)
             # a rendered canvas has a size and some non-blank pixels
             assert page.evaluate(
                 """sel => [...document.querySelectorAll(sel)].some(c => {
@@ -51,5 +53,6 @@ def test_run_all_in_lab(page, lab_server, nb):
                 CANVAS_SELECTOR,
             ), f"{nb.name}: the ipympl canvas is blank"
         assert WIDGET_ERROR_TEXT not in page.inner_text("#main"), f"{nb.name}: widget error"
+        assert not widget_errors(page), f"{nb.name}: {widget_errors(page)}"
     finally:
         lab_shutdown_kernels(lab_server.url)

@@ -11,7 +11,9 @@ from browser_harness import (
     WIDGET_SELECTOR,
     is_interactive,
     uses_ipympl,
+    wait_canvases_drawn,
     wait_voila_rendered,
+    widget_errors,
 )
 
 pytestmark = pytest.mark.browser
@@ -37,7 +39,8 @@ def test_notebook_renders_without_widget_errors(page, voila_server, nb):
     assert page.locator(WIDGET_SELECTOR).count() > 0, f"{nb.name}: no widget rendered"
     if uses_ipympl(nb):
         assert page.locator(CANVAS_SELECTOR).count() > 0, f"{nb.name}: no ipympl canvas"
-    assert not [e for e in page.js_errors if "widget" in e.lower()], page.js_errors
+        wait_canvases_drawn(page)
+    assert not widget_errors(page), f"{nb.name}: {widget_errors(page)}"
 
 
 def test_presenter_mode_uses_large_type(page, voila_server):
