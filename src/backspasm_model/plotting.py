@@ -55,6 +55,7 @@ __all__ = [
     "Posture",
     "BalanceFigure",
     "compute_posture",
+    "frontend_pending",
     "group_force_N",
     "naive_replot",
 ]
@@ -315,6 +316,21 @@ class FastText(Artist):
         self.stale = False
 
 
+def frontend_pending(canvas: Any) -> bool:
+    """True for an ipympl canvas whose browser front-end has not connected yet.
+
+    Sending frames then (``canvas.draw()`` or ``canvas.blit()`` before the widget is shown)
+    breaks the widget's first render in ipympl 0.10 ("Error setting state: ... drawImage ...
+    broken state", a canvas of size 0). Skip drawing while this is True: the front-end asks
+    for a full draw when it connects, and that draw shows the latest artists.
+
+    >>> from matplotlib.figure import Figure
+    >>> frontend_pending(Figure().canvas)
+    False
+    """
+    return bool(getattr(canvas, "syncing_data_url", False))
+
+
 def _shade(colour: str, s: float) -> tuple[float, float, float, float]:
     """Full palette colour (so the groups stay distinguishable) with opacity 0.5-1."""
     r, g, b = to_rgb(colour)
@@ -547,10 +563,7 @@ class BalanceFigure:
     def draw(self) -> None:
         """Redraw: blit the animated artists over the saved background (a full draw the
         first time, or when animation is off)."""
-        if getattr(self.canvas, "syncing_data_url", False):
-            # ipympl before its front-end has connected: sending frames now breaks the
-            # widget's first render (ipympl 0.10); the front-end asks for a full draw
-            # when it connects, and that draw shows the latest artists.
+        if frontend_pending(self.canvas):
             return
         if not self._animated_mode or self._bg is None:
             self.canvas.draw()
