@@ -36,7 +36,13 @@ CHROMIUM_ARGS = [
 
 
 def find_chromium() -> str | None:
-    """Debian's Chromium: /usr/bin/chromium, else `chromium` on PATH, else None."""
+    """Debian's Chromium: /usr/bin/chromium, else `chromium` on PATH, else None.
+
+    BACKSPASM_CHROMIUM=<path> picks another binary (a path that does not exist means "no
+    browser", which is how the skip/fail behaviour is tested)."""
+    if "BACKSPASM_CHROMIUM" in os.environ:
+        path = os.environ["BACKSPASM_CHROMIUM"]
+        return path if os.access(path, os.X_OK) else None
     if os.access("/usr/bin/chromium", os.X_OK):
         return "/usr/bin/chromium"
     return shutil.which("chromium")

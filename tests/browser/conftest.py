@@ -21,8 +21,8 @@ from browser_harness import (
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 HOW_TO_GET_IT = (
-    "Debian's Chromium was not found (/usr/bin/chromium or `chromium` on PATH), so the "
-    "real-browser tests in tests/browser are skipped. To run them: "
+    "Debian's Chromium was not found (/usr/bin/chromium or `chromium` on PATH); the "
+    "real-browser tests in tests/browser need it. Install it with "
     "`sudo apt-get install chromium` (never `playwright install`)."
 )
 _skipped_for_browser: list[str] = []
@@ -32,7 +32,7 @@ def _missing(reason: str):
     if IN_CI:
         pytest.fail(f"CI=true requires the browser tests: {reason}", pytrace=False)
     _skipped_for_browser.append(reason)
-    pytest.skip(reason)
+    pytest.skip(f"skipped: {reason}")
 
 
 @pytest.fixture(scope="session")
@@ -89,5 +89,5 @@ def lab_server(chromium_path, tmp_path_factory):
 
 def pytest_terminal_summary(terminalreporter):
     if _skipped_for_browser:
-        terminalreporter.write_sep("-", "browser tests skipped")
+        terminalreporter.write_sep("-", "real-browser tests skipped")
         terminalreporter.write_line(_skipped_for_browser[0])
