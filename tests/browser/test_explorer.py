@@ -10,6 +10,7 @@ from browser_harness import (
     NOTEBOOKS,
     explorer_js,
     notebook_sources,
+    wait_canvases_drawn,
     wait_voila_rendered,
 )
 
@@ -27,7 +28,9 @@ def explorer(page, voila_server):
         pytest.skip("no notebook in notebooks/ shows BalanceExplorer yet")
     page.goto(f"{voila_server.url}/voila/render/{EXPLORER_NB.name}", timeout=60_000)
     wait_voila_rendered(page)
+    wait_canvases_drawn(page)
     page.add_script_tag(content=explorer_js())
+    page.wait_for_function("bsExplorer.figureHash() !== 0", timeout=15_000)
     found = page.evaluate("bsExplorer.describe()")
     assert found["sliders"] >= 2, f"explorer sliders not found: {found}"
     assert found["readout"], f"explorer readout not found: {found}"
