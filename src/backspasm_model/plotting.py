@@ -331,10 +331,19 @@ def frontend_pending(canvas: Any) -> bool:
     return bool(getattr(canvas, "syncing_data_url", False))
 
 
+_SHADE_LEVELS = 20  # shading is quantised: a bounded set of colours (matplotlib caches each)
+
+
 def _shade(colour: str, s: float) -> tuple[float, float, float, float]:
-    """Full palette colour (so the groups stay distinguishable) with opacity 0.5-1."""
+    """Full palette colour (so the groups stay distinguishable) with opacity 0.5-1, in
+    ``_SHADE_LEVELS`` steps (an unbounded set of RGBA tuples would grow matplotlib's colour
+    cache without limit)."""
     r, g, b = to_rgb(colour)
-    return (r, g, b, 0.5 + 0.5 * s)
+    return (r, g, b, 0.5 + 0.5 * _quantise(s))
+
+
+def _quantise(s: float) -> float:
+    return round(min(max(s, 0.0), 1.0) * _SHADE_LEVELS) / _SHADE_LEVELS
 
 
 class BalanceFigure:
@@ -515,7 +524,7 @@ class BalanceFigure:
             ln.set_visible(on)
             if on:
                 ln.set_color(_shade(PALETTE[g], s))
-                ln.set_linewidth(_LW0 + (_LW1 - _LW0) * s)
+                ln.set_linewidth(_LW0 + (_LW1 - _LW0) * _quantise(s))
         self.tilt_text.set_text(f"{abs(p.tilt_deg):4.1f} deg {p.direction} ({p.view} view)")
         self.curve.set_data(*p.curve)
         self.operating_point.set_data([p.tilt_deg], [0.0])
