@@ -40,6 +40,7 @@ from .exercises import (
     side_lying_abduction,
 )
 from .parameters import read_data_file
+from .plotting import frontend_pending
 from .program_weeks import ProgramResult
 from .stance import STANCE_INPUT_RANGES, StanceResult, single_leg_stance
 
@@ -107,6 +108,10 @@ class _LiveFigure:
     def draw(self) -> None:
         """Redraw: blit the animated artists over the saved background (a full draw the
         first time, or when animation is off)."""
+        if frontend_pending(self.canvas):
+            # ipympl before its front-end connects: a frame now breaks the first render;
+            # the front-end asks for a full draw when it connects (see plotting).
+            return
         if not self._animated_mode or self._bg is None:
             self.canvas.draw()
             return
