@@ -85,3 +85,59 @@ window.bsExplorer = (() => {
     },
   };
 })();
+
+// window.bsFigures.undescribed(): every figure on the page (ipympl canvas or static image
+// output) that has no text description next to it. A live figure needs a text widget
+// (HTML/Label, >= 40 characters) right before or after it in its app, or aria-describedby;
+// a static image needs alt text, a text output beside it, or a markdown cell right before
+// or after its cell.
+window.bsFigures = (() => {
+  const TEXT = '.widget-html, .widget-htmlmath, .widget-label';
+  const textOf = e => (e ? (e.innerText || e.textContent || '') : '').trim();
+  function cellOf(e) { return e.closest('.jp-Cell, [cell-index]'); }
+  function neighbourCells(cell) {
+    const box = cell.closest('[cell-index]') || cell;
+    return [box.previousElementSibling, box.nextElementSibling].filter(Boolean);
+  }
+  function liveDescribed(div) {
+    if (div.getAttribute('aria-describedby')) return true;
+    let w = div.closest('.jupyter-matplotlib') || div;
+    for (let level = 0; w && level < 5; level++, w = w.parentElement) {
+      if (w.matches('.jp-OutputArea-output, .jp-Cell, body')) break;
+      for (const s of [w.previousElementSibling, w.nextElementSibling]) {
+        if (s && s.matches(TEXT) && textOf(s).length >= 40) return true;
+      }
+    }
+    return false;
+  }
+  function staticDescribed(img) {
+    if ((img.alt || '').trim().length >= 20) return true;
+    const child = img.closest('.jp-OutputArea-child');
+    if (child) {
+      for (const s of [child.previousElementSibling, child.nextElementSibling]) {
+        if (s && !s.querySelector('img, canvas') && textOf(s).length >= 40) return true;
+      }
+    }
+    const cell = cellOf(img);
+    if (!cell) return false;
+    return neighbourCells(cell).some(
+      c => c.querySelector('.jp-MarkdownOutput, .jp-RenderedMarkdown') && textOf(c).length >= 40);
+  }
+  return {
+    undescribed() {
+      const bad = [];
+      document.querySelectorAll('.jupyter-matplotlib-canvas-div').forEach((d, i) => {
+        if (!liveDescribed(d)) bad.push(`live figure #${i + 1}`);
+      });
+      document.querySelectorAll(
+        ".jp-OutputArea-output[data-mime-type^='image/'] img").forEach((img, i) => {
+        if (!staticDescribed(img)) bad.push(`static image #${i + 1}`);
+      });
+      return bad;
+    },
+    count() {
+      return document.querySelectorAll('.jupyter-matplotlib-canvas-div, ' +
+        ".jp-OutputArea-output[data-mime-type^='image/'] img").length;
+    },
+  };
+})();

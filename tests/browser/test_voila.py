@@ -9,6 +9,7 @@ from browser_harness import (
     NOTEBOOKS,
     WIDGET_ERROR_TEXT,
     WIDGET_SELECTOR,
+    explorer_js,
     is_interactive,
     uses_ipympl,
     wait_canvases_drawn,
@@ -27,7 +28,9 @@ def open_in_voila(page, server, nb):
 
 
 @pytest.mark.parametrize("nb", INTERACTIVE, ids=lambda p: p.stem)
-def test_notebook_renders_without_widget_errors(page, voila_server, nb):
+def test_notebook_in_voila(page, voila_server, nb):
+    """Renders with no widget error or traceback, live figures drawn, and every figure has a
+    text description next to it (accessibility)."""
     open_in_voila(page, voila_server, nb)
     body = page.inner_text("body")
     assert WIDGET_ERROR_TEXT not in body, f"{nb.name}: a widget failed to display"
@@ -41,6 +44,13 @@ def test_notebook_renders_without_widget_errors(page, voila_server, nb):
         assert page.locator(CANVAS_SELECTOR).count() > 0, f"{nb.name}: no ipympl canvas"
         wait_canvases_drawn(page)
     assert not widget_errors(page), f"{nb.name}: {widget_errors(page)}"
+    # accessibility: every figure has a text description next to it
+    page.add_script_tag(content=explorer_js())
+    missing = page.evaluate("bsFigures.undescribed()")
+    assert not missing, (
+        f"{nb.name}: figures without a text description next to them (an HTML widget beside "
+        f"a live figure, or text/markdown beside a static image): {missing}"
+    )
 
 
 def test_presenter_mode_uses_large_type(page, voila_server):
