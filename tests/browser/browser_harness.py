@@ -238,23 +238,35 @@ def lab_shutdown_kernels(base_url: str) -> None:
             pass
 
 
-def wait_canvases_drawn(page, timeout_ms: float = 15_000) -> None:
-    """Every ipympl canvas on the page gets a size and an image (a broken figure stays 0x0)."""
+def wait_canvases_drawn(page, timeout_ms: float = 20_000) -> None:
+    """Every ipympl canvas on the page gets a size and a drawn image (some non-blank pixels).
+
+    A figure whose first image failed to load stays 0x0; one that never got its image stays
+    blank. Either fails with the browser's widget errors in the message."""
     page.wait_for_selector(CANVAS_SELECTOR, state="attached", timeout=timeout_ms)
     try:
         page.wait_for_function(
-            """sel => [...document.querySelectorAll(sel)].every(d => {
-                   const c = d.querySelector('canvas');
-                   return c && c.width > 0 && c.height > 0; })""",
+            """sel => [...document.querySelectorAll(sel)].every(div => {
+                const c = div.querySelector('canvas');
+                if (!c || !c.width || !c.height) return false;
+                const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                for (let i = 0; i < d.length; i += 4 * 37) {
+                    if (d[i + 3] && (d[i] < 240 || d[i + 1] < 240 || d[i + 2] < 240)) return true;
+                }
+                return false; })""",
             arg=".jupyter-matplotlib-canvas-div",
             timeout=timeout_ms,
-            polling=100,
+            polling=200,
         )
     except Exception as exc:  # playwright TimeoutError: say what the page said
+        sizes = page.eval_on_selector_all(
+            ".jupyter-matplotlib-canvas-div canvas:first-child",
+            "cs => cs.map(c => [c.width, c.height])",
+        )
         errors = [e for e in getattr(page, "js_errors", []) if "state" in e or "widget" in e]
         raise AssertionError(
-            "an ipympl figure never got a size (its first image failed to load); "
-            f"browser errors: {errors[:3]}"
+            f"an ipympl figure was not drawn within {timeout_ms / 1000:.0f} s (canvas sizes "
+            f"{sizes}; 0x0 means its first image failed to load); browser errors: {errors[:3]}"
         ) from exc
 
 

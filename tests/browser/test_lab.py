@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from browser_harness import (
-    CANVAS_SELECTOR,
     NOTEBOOKS,
     WIDGET_ERROR_TEXT,
     WIDGET_SELECTOR,
@@ -42,23 +41,7 @@ def test_run_all_in_lab(page, lab_server, nb):
         if is_interactive(nb):
             page.wait_for_selector(WIDGET_SELECTOR, timeout=30_000)
         if uses_ipympl(nb):
-            wait_canvases_drawn(page)
-            # a rendered canvas has a size and some non-blank pixels (poll: the first image
-            # can arrive a moment after the canvas gets its size)
-            try:
-                page.wait_for_function(
-                    """sel => [...document.querySelectorAll(sel)].some(c => {
-                        if (!c.width || !c.height) return false;
-                        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-                        for (let i = 0; i < d.length; i += 4)
-                            if (d[i + 3] && d[i] < 250) return true;
-                        return false; })""",
-                    arg=CANVAS_SELECTOR,
-                    timeout=20_000,
-                    polling=250,
-                )
-            except Exception as exc:  # playwright TimeoutError
-                raise AssertionError(f"{nb.name}: the ipympl canvas stayed blank") from exc
+            wait_canvases_drawn(page)  # sized and drawn, polled (slow on a loaded machine)
         assert WIDGET_ERROR_TEXT not in page.inner_text("#main"), f"{nb.name}: widget error"
         assert not widget_errors(page), f"{nb.name}: {widget_errors(page)}"
     finally:
