@@ -103,3 +103,61 @@ def test_program_with_zero_weeks_and_parts_switched_off():
         assert all(math.isclose(t, r.tilt_deg[0]) for t in r.tilt_deg)
     finally:
         p.close()
+
+
+def _text(html_value):
+    import re
+
+    return re.sub(r"<[^>]+>", "", html_value)
+
+
+def test_figure_has_a_live_text_description_next_to_it(app):
+    """Accessibility: an HTML description (>= 40 characters) right after the figure in the
+    app's widget tree, stating what the figure shows (tests/browser/explorer.js)."""
+    text = _text(app.figure_description.value)
+    assert len(text) >= 40 and text.startswith("What the figure shows.")
+    children = list(app.widget.children)
+    i = children.index(app.figure_description)
+    assert children[i - 1] is app.figure.canvas or "matplotlib widget" in children[i - 1].value
+
+
+@pytest.mark.parametrize(("cls", "change", "before", "after"), [
+    (AbductionExplorer, {"angle_deg": 30.0, "ankle_weight_kg": 2.0},
+     ["raised 0 deg above parallel", "43.9 N m", "34 % of maximum", "outside it"],
+     ["raised 30 deg above parallel", "2 kg ankle weight", "inside it"]),
+    (StanceExplorer, {"abductor_strength": 0.3},
+     ["drops 0.0 deg", "52 % of maximum"],
+     ["drops 6.9 deg", "172 % of maximum", "1.30 body weights", "lean needed now is 14.4 deg"]),
+    (ProgramExplorer, {"weeks": 6.0, "stretch_quads": None},
+     ["over 12 weeks", "from 4.8 to 3.6 deg", "from 102 to 125 N m", "quadriceps stretching"],
+     ["over 6 weeks"]),
+])
+def test_figure_description_follows_the_controls(cls, change, before, after):
+    a = cls(figure=False)
+    try:
+        text = _text(a.figure_description.value)
+        for s in before:
+            assert s in text, (s, text)
+        if "stretch_quads" in change:
+            change = {k: v for k, v in change.items() if k != "stretch_quads"}
+            a.parts["stretch_quads"].value = False
+        a.set(**change)
+        text = _text(a.figure_description.value)
+        for s in after:
+            assert s in text, (s, text)
+        if cls is ProgramExplorer:
+            assert "quadriceps stretching" not in text
+            assert f"from {a.result.tilt_deg[0]:.1f} to {a.result.tilt_deg[-1]:.1f} deg" in text
+    finally:
+        a.close()
+
+
+def test_figure_description_when_the_model_refuses():
+    s = StanceExplorer(figure=False)
+    try:
+        s._compute = lambda: (_ for _ in ()).throw(ValueError("no balance"))
+        s.update()
+        assert s.last_error
+        assert "refused" in _text(s.figure_description.value)
+    finally:
+        s.close()

@@ -109,6 +109,8 @@ class _App:
             self.choices[key] = d
         self.message = widgets.HTML(value="")
         self.readout = widgets.HTML(value="")
+        # text description of the figure, next to it (screen readers, projector back rows)
+        self.figure_description = widgets.HTML(value="")
         self.figure: Any = self._make_figure() if figure else None
         self.set(**start)
 
@@ -127,6 +129,10 @@ class _App:
 
     def _side_widgets(self) -> list[widgets.Widget]:
         return []
+
+    def _describe_figure(self, result: Any) -> str:  # pragma: no cover - overridden
+        """What the figure shows, with the current key numbers (HTML)."""
+        raise NotImplementedError
 
     # -- public API ---------------------------------------------------------------------
     def inputs(self) -> dict[str, float]:
@@ -162,8 +168,12 @@ class _App:
         try:
             result = self._compute()
             self._show(result)
+            self.figure_description.value = _description_html(self._describe_figure(result))
         except Exception as exc:  # never raise into the kernel: show it
             self.last_error = str(exc)
+            self.figure_description.value = _description_html(
+                "The figure still shows the last inputs the model accepted: it refused the "
+                "current ones (see the message by the controls).")
             self._message(notes + [f"The model refused these inputs: {exc}"], error=True)
             return
         self.last_error = ""
@@ -188,6 +198,7 @@ class _App:
             elif cv is not None:
                 parts.append(widgets.HTML("<i>(Run <code>%matplotlib widget</code> before "
                                           "creating the app to see the live figure.)</i>"))
+            parts.append(self.figure_description)
             self._widget = widgets.VBox(parts)
         return self._widget
 
@@ -206,7 +217,7 @@ class _App:
         if hasattr(self, "_widget"):
             self._widget.close()
         for w in (*self.sliders.values(), *self.choices.values(), *self._extra_widgets(),
-                  *self._side_widgets(), self.message, self.readout):
+                  *self._side_widgets(), self.message, self.readout, self.figure_description):
             w.close()
 
     # -- helpers ------------------------------------------------------------------------
@@ -239,6 +250,11 @@ class _App:
     def _table(rows: list[tuple[str, str]]) -> str:
         body = "".join(f"<tr><td>{html.escape(a)}</td><td>{b}</td></tr>" for a, b in rows)
         return f'<table style="font-size:110%">{body}</table>'
+
+
+def _description_html(text: str) -> str:
+    return ('<div style="font-size:95%;color:#333"><b>What the figure shows.</b> '
+            f"{text}</div>")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -310,6 +326,26 @@ class AbductionExplorer(_App):
         if self.figure is not None:
             self.figure.update(angle_deg=v["angle_deg"],
                                effort_threshold=v["effort_threshold"], **self._model_inputs())
+
+    def _describe_figure(self, result: Any) -> str:
+        now, _dose = result
+        v = self.inputs()
+        angle = float(now.angle_deg)
+        where = "above" if angle >= 0 else "below"
+        zone = ("inside" if bool(now.substitution_zone) else "outside")
+        weight = (f", with a {v['ankle_weight_kg']:g} kg ankle weight"
+                  if v["ankle_weight_kg"] > 0 else "")
+        return (
+            "Left: front view of a person lying on their side, head to the left; the top leg "
+            f"is raised {abs(angle):.0f} deg {where} parallel{weight}, its weight arrow "
+            "hanging from the leg's centre of mass, and the shaded wedge marks the 25-45 deg "
+            f"range where the QL is reported to take over (the leg is {zone} it). Top right: "
+            "the gravity torque of the leg (with and without the ankle weight) and the "
+            "abductors' capacity against the abduction angle; at this angle the torque is "
+            f"{float(now.torque_Nm):.1f} N m against a capacity of {float(now.capacity_Nm):.1f} "
+            "N m. Bottom right: the relative effort (torque / capacity) against the angle, "
+            f"now {100 * float(now.effort_fraction):.0f} % of maximum, with the effort "
+            f"threshold at {100 * v['effort_threshold']:.0f} %.")
 
     def summary(self) -> str:
         """The key readouts in one deterministic line (rounded)."""
@@ -395,6 +431,22 @@ class StanceExplorer(_App):
         self.readout.value = self._table(rows)
         if self.figure is not None:
             self.figure.update(params=self.choices["params"].value, **self.inputs())
+
+    def _describe_figure(self, r: Any) -> str:
+        lean = float(r.lean_to_level_deg)
+        drop = float(r.pelvic_drop_deg)
+        stand = "" if bool(r.can_stand) else " (beyond 20 deg: the person cannot stand like this)"
+        return (
+            "Left: front view of the pelvis standing on one leg (stance side on the right, "
+            "swing side on the left), with the trunk, the QL and three force arrows: body "
+            f"weight, the abductor force ({float(r.abductor_force_BW):.2f} body weights) and the "
+            f"hip joint force ({float(r.hip_force_BW):.2f} body weights); the pelvis drops "
+            f"{drop:.1f} deg on the swing side{stand}. Top right: the abductor moment needed "
+            "to hold the pelvis level against the moment available, as the abductor strength "
+            f"changes; the effort now is {100 * float(r.effort_fraction):.0f} % of maximum. "
+            "Bottom right: the pelvic drop and the trunk lean that would level the pelvis "
+            "against the abductor strength; the lean needed now is "
+            + ("not possible." if math.isnan(lean) else f"{lean:.1f} deg."))
 
     def summary(self) -> str:
         """The key readouts in one deterministic line (rounded)."""
@@ -518,6 +570,23 @@ class ProgramExplorer(_App):
         self.readout.value = self._table(rows)
         if self.figure is not None:
             self.figure.update(r, demand_Nm=demand)
+
+    def _describe_figure(self, r: ProgramResult) -> str:
+        parts = [label for key, label in (("train_hamstrings", "hamstring strengthening"),
+                                          ("train_abductors", "abductor strengthening"),
+                                          ("stretch_quads", "quadriceps stretching"))
+                 if self.parts[key].value]
+        doing = ", ".join(parts) if parts else "no exercise (every part switched off)"
+        demand = float(single_leg_stance().demand_Nm)
+        return (
+            f"Three panels over {r.week[-1]:g} weeks of {doing}, each a line at the nominal "
+            "rates with a shaded band from slow to fast rates. Left: pelvic tilt (ASIS-PSIS, "
+            f"anterior +), from {r.tilt_deg[0]:.1f} to {r.tilt_deg[-1]:.1f} deg (band "
+            f"{r.tilt_low_deg[-1]:.1f} to {r.tilt_high_deg[-1]:.1f} deg). Middle: QL length "
+            f"change from the neutral pelvis, from {r.ql_length_change_mm[0]:.2f} to "
+            f"{r.ql_length_change_mm[-1]:.2f} mm. Right: hip abductor capacity, from "
+            f"{r.abductor_capacity_Nm[0]:.0f} to {r.abductor_capacity_Nm[-1]:.0f} N m, with "
+            f"a dashed line at the {demand:.0f} N m single-leg stance needs.")
 
     def summary(self) -> str:
         """The key readouts in one deterministic line (rounded)."""
