@@ -41,6 +41,7 @@ from matplotlib.artist import Artist
 from matplotlib.colors import to_rgb, to_rgba
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
+from matplotlib.patches import FancyArrowPatch
 from matplotlib.path import Path
 from matplotlib.textpath import TextPath
 from matplotlib.transforms import Affine2D, Transform
@@ -54,6 +55,7 @@ __all__ = [
     "GROUP_LABELS",
     "Posture",
     "BalanceFigure",
+    "LiveFigure",
     "compute_posture",
     "frontend_pending",
     "group_force_N",
@@ -346,7 +348,106 @@ def _quantise(s: float) -> float:
     return round(min(max(s, 0.0), 1.0) * _SHADE_LEVELS) / _SHADE_LEVELS
 
 
-class BalanceFigure:
+class LiveFigure:
+    """A figure whose changing ("animated") artists are redrawn by blitting (base class of
+    :class:`BalanceFigure` and the figures of :mod:`backspasm_model.plotting_exercises`).
+
+    ``fig``: an existing empty figure to draw into (default: a new pyplot figure made with
+    interactive mode off, so it is not displayed on creation). ``animated=False`` draws
+    every artist normally. ``hide_chrome`` hides an ipympl canvas's header, footer and
+    toolbar and makes it non-resizable. Subclasses register their changing artists with
+    :meth:`_anim` (or :meth:`_line`, :meth:`_arrow`) and call :meth:`draw` after moving them.
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> lf = LiveFigure(None, (4.0, 3.0), 50.0, True)
+    >>> ln = lf._line(lf.fig.add_subplot(), color="black")
+    >>> lf.draw(); lf._bg is not None    # first draw: full, saves the background
+    True
+    >>> ln.set_data([0, 1], [0, 1]); lf.draw()   # then: blit the line only
+    >>> lf.close()
+    """
+
+    def __init__(self, fig: Figure | None, figsize: tuple[float, float], dpi: float,
+                 animated: bool, *, hide_chrome: bool = False) -> None:
+        if fig is None:
+            with plt.ioff():
+                fig = plt.figure(figsize=figsize, dpi=dpi)
+        self.fig = fig
+        self.canvas = fig.canvas
+        self._animated_mode = animated
+        self._animated: list[Any] = []
+        self._bg: Any = None
+        self._cid = self.canvas.mpl_connect("draw_event", self._on_draw) if animated else None
+        if hide_chrome:
+            for attr, val in (("header_visible", False), ("footer_visible", False),
+                              ("toolbar_visible", False), ("resizable", False)):
+                if hasattr(self.canvas, attr):
+                    setattr(self.canvas, attr, val)
+
+    # -- construction -------------------------------------------------------------------
+    def _anim(self, artist: Any) -> Any:
+        artist.set_animated(self._animated_mode)
+        self._animated.append(artist)
+        return artist
+
+    def _line(self, ax: Any, *args: Any, **kw: Any) -> Any:
+        (ln,) = ax.plot([], [], *args, **kw)
+        return self._anim(ln)
+
+    def _arrow(self, ax: Any, colour: str, lw: float = 3.0) -> FancyArrowPatch:
+        a = FancyArrowPatch((0, 0), (0, 0), arrowstyle="-|>", mutation_scale=18, lw=lw,
+                            color=colour, zorder=5)
+        ax.add_patch(a)
+        return self._anim(a)
+
+    # -- drawing ------------------------------------------------------------------------
+    def _on_draw(self, event: Any) -> None:
+        if not self._animated_mode:
+            return
+        self._bg = self.canvas.copy_from_bbox(self.fig.bbox)
+        self._draw_animated()
+
+    def _draw_animated(self) -> None:
+        fig = self.fig
+        for a in self._animated:
+            fig.draw_artist(a)
+
+    def draw(self) -> None:
+        """Redraw: blit the animated artists over the saved background (a full draw the
+        first time, or when animation is off)."""
+        if frontend_pending(self.canvas):
+            # ipympl before its front-end connects: a frame now breaks the first render;
+            # the front-end asks for a full draw when it connects (see frontend_pending).
+            return
+        if not self._animated_mode or self._bg is None:
+            self.canvas.draw()
+            return
+        self.canvas.restore_region(self._bg)
+        self._draw_animated()
+        self.canvas.blit(self.fig.bbox)
+
+    def save_png(self, path: str, size_px: tuple[int, int] = (1280, 720)) -> None:
+        """Save the current state as a PNG of ``size_px`` pixels (for projector checks)."""
+        for a in self._animated:
+            a.set_animated(False)
+        try:
+            w, _h = self.fig.get_size_inches()
+            self.fig.savefig(path, dpi=size_px[0] / w)
+        finally:
+            for a in self._animated:
+                a.set_animated(self._animated_mode)
+            self._bg = None
+            self.canvas.draw()
+
+    def close(self) -> None:
+        """Disconnect and close the figure."""
+        if self._cid is not None:
+            self.canvas.mpl_disconnect(self._cid)
+        plt.close(self.fig)
+
+
+class BalanceFigure(LiveFigure):
     """The explorer's figure: artists made once, moved in place, redrawn by blitting.
 
     ``fig``: an existing empty figure to draw into (default: a new pyplot figure made with
@@ -356,24 +457,11 @@ class BalanceFigure:
 
     def __init__(self, fig: Figure | None = None, *, figsize: tuple[float, float] = (12.8, 7.2),
                  dpi: float = 100.0, animated: bool = True) -> None:
-        if fig is None:
-            with plt.ioff():
-                fig = plt.figure(figsize=figsize, dpi=dpi)
-        self.fig = fig
-        self.canvas = fig.canvas
-        self._animated_mode = animated
-        self._animated: list[Any] = []
-        self._bg: Any = None
+        super().__init__(fig, figsize, dpi, animated)
         self._build()
-        self._cid = self.canvas.mpl_connect("draw_event", self._on_draw) if animated else None
         self._last: Posture | None = None
 
     # -- construction -------------------------------------------------------------------
-    def _anim(self, artist: Any) -> Any:
-        artist.set_animated(self._animated_mode)
-        self._animated.append(artist)
-        return artist
-
     def _build(self) -> None:
         fig = self.fig
         fs = _FONT
@@ -556,49 +644,6 @@ class BalanceFigure:
         self.message_text.set_text(text)
         self.message_text.set_visible(bool(text))
         self.draw()
-
-    # -- drawing ------------------------------------------------------------------------
-    def _on_draw(self, event: Any) -> None:
-        if not self._animated_mode:
-            return
-        self._bg = self.canvas.copy_from_bbox(self.fig.bbox)
-        self._draw_animated()
-
-    def _draw_animated(self) -> None:
-        fig = self.fig
-        for a in self._animated:
-            fig.draw_artist(a)
-
-    def draw(self) -> None:
-        """Redraw: blit the animated artists over the saved background (a full draw the
-        first time, or when animation is off)."""
-        if frontend_pending(self.canvas):
-            return
-        if not self._animated_mode or self._bg is None:
-            self.canvas.draw()
-            return
-        self.canvas.restore_region(self._bg)
-        self._draw_animated()
-        self.canvas.blit(self.fig.bbox)
-
-    def save_png(self, path: str, size_px: tuple[int, int] = (1280, 720)) -> None:
-        """Save the current state as a PNG of ``size_px`` pixels (for projector checks)."""
-        for a in self._animated:
-            a.set_animated(False)
-        try:
-            w, h = self.fig.get_size_inches()
-            self.fig.savefig(path, dpi=size_px[0] / w)
-        finally:
-            for a in self._animated:
-                a.set_animated(self._animated_mode)
-            self._bg = None
-            self.canvas.draw()
-
-    def close(self) -> None:
-        """Disconnect and close the figure."""
-        if self._cid is not None:
-            self.canvas.mpl_disconnect(self._cid)
-        plt.close(self.fig)
 
 
 def naive_replot(fig: Figure, p: Posture, ghost: Posture | None = None) -> BalanceFigure:

@@ -32,7 +32,7 @@ from typing import Any
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.figure import Figure
-from matplotlib.patches import FancyArrowPatch, Wedge
+from matplotlib.patches import Wedge
 
 from .exercises import (
     DEFAULT_ANGLES_DEG,
@@ -40,7 +40,7 @@ from .exercises import (
     side_lying_abduction,
 )
 from .parameters import read_data_file
-from .plotting import frontend_pending
+from .plotting import LiveFigure
 from .program_weeks import ProgramResult
 from .stance import STANCE_INPUT_RANGES, StanceResult, single_leg_stance
 
@@ -64,82 +64,6 @@ _C_WARN = PALETTE["quadriceps"]
 _C_EFFORT = PALETTE["back_extensors"]
 
 
-class _LiveFigure:
-    """A figure whose changing artists are redrawn by blitting (base class)."""
-
-    def __init__(self, fig: Figure | None, figsize: tuple[float, float], dpi: float,
-                 animated: bool) -> None:
-        if fig is None:
-            with plt.ioff():
-                fig = plt.figure(figsize=figsize, dpi=dpi)
-        self.fig = fig
-        self.canvas = fig.canvas
-        self._animated_mode = animated
-        self._animated: list[Any] = []
-        self._bg: Any = None
-        self._cid = self.canvas.mpl_connect("draw_event", self._on_draw) if animated else None
-        for attr, val in (("header_visible", False), ("footer_visible", False),
-                          ("toolbar_visible", False), ("resizable", False)):
-            if hasattr(self.canvas, attr):
-                setattr(self.canvas, attr, val)
-
-    def _anim(self, artist: Any) -> Any:
-        artist.set_animated(self._animated_mode)
-        self._animated.append(artist)
-        return artist
-
-    def _line(self, ax: Any, *args: Any, **kw: Any) -> Any:
-        (ln,) = ax.plot([], [], *args, **kw)
-        return self._anim(ln)
-
-    def _arrow(self, ax: Any, colour: str, lw: float = 3.0) -> FancyArrowPatch:
-        a = FancyArrowPatch((0, 0), (0, 0), arrowstyle="-|>", mutation_scale=18, lw=lw,
-                            color=colour, zorder=5)
-        ax.add_patch(a)
-        return self._anim(a)
-
-    def _on_draw(self, event: Any) -> None:
-        if not self._animated_mode:
-            return
-        self._bg = self.canvas.copy_from_bbox(self.fig.bbox)
-        for a in self._animated:
-            self.fig.draw_artist(a)
-
-    def draw(self) -> None:
-        """Redraw: blit the animated artists over the saved background (a full draw the
-        first time, or when animation is off)."""
-        if frontend_pending(self.canvas):
-            # ipympl before its front-end connects: a frame now breaks the first render;
-            # the front-end asks for a full draw when it connects (see plotting).
-            return
-        if not self._animated_mode or self._bg is None:
-            self.canvas.draw()
-            return
-        self.canvas.restore_region(self._bg)
-        for a in self._animated:
-            self.fig.draw_artist(a)
-        self.canvas.blit(self.fig.bbox)
-
-    def save_png(self, path: str, size_px: tuple[int, int] = (1280, 720)) -> None:
-        """Save the current state as a PNG of ``size_px`` pixels."""
-        for a in self._animated:
-            a.set_animated(False)
-        try:
-            w, _h = self.fig.get_size_inches()
-            self.fig.savefig(path, dpi=size_px[0] / w)
-        finally:
-            for a in self._animated:
-                a.set_animated(self._animated_mode)
-            self._bg = None
-            self.canvas.draw()
-
-    def close(self) -> None:
-        """Disconnect and close the figure."""
-        if self._cid is not None:
-            self.canvas.mpl_disconnect(self._cid)
-        plt.close(self.fig)
-
-
 def _style(ax: Any, title: str, xlabel: str, ylabel: str) -> None:
     ax.set_title(title, fontsize=_FONT)
     ax.set_xlabel(xlabel, fontsize=_FONT - 1)
@@ -152,7 +76,7 @@ def _style(ax: Any, title: str, xlabel: str, ylabel: str) -> None:
 # Side-lying hip abduction
 
 
-class AbductionFigure(_LiveFigure):
+class AbductionFigure(LiveFigure):
     """Leg diagram, torque-angle curves and effort of side-lying hip abduction.
 
     :meth:`update` takes the inputs of :func:`backspasm_model.side_lying_abduction` (scalars)
@@ -161,7 +85,7 @@ class AbductionFigure(_LiveFigure):
 
     def __init__(self, fig: Figure | None = None, *, figsize: tuple[float, float] = (12.8, 6.4),
                  dpi: float = 100.0, animated: bool = True) -> None:
-        super().__init__(fig, figsize, dpi, animated)
+        super().__init__(fig, figsize, dpi, animated, hide_chrome=True)
         self._build()
         self.update()
 
@@ -309,14 +233,14 @@ _BW_TO_M = 0.07          # arrow length per body weight on the diagram (m)
 _STRENGTHS = np.linspace(STANCE_INPUT_RANGES["abductor_strength"].lo, 1.5, 141)
 
 
-class StanceFigure(_LiveFigure):
+class StanceFigure(LiveFigure):
     """Frontal free-body diagram of the pelvis in single-leg stance, with the abductor force
     and the pelvic drop against abductor strength. :meth:`update` takes the inputs of
     :func:`backspasm_model.single_leg_stance` (scalars)."""
 
     def __init__(self, fig: Figure | None = None, *, figsize: tuple[float, float] = (12.8, 6.4),
                  dpi: float = 100.0, animated: bool = True) -> None:
-        super().__init__(fig, figsize, dpi, animated)
+        super().__init__(fig, figsize, dpi, animated, hide_chrome=True)
         self._build()
         self.update()
 
@@ -482,7 +406,7 @@ def _band_verts(x: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
     return np.vstack([np.column_stack([x, lo]), np.column_stack([x[::-1], hi[::-1]])])
 
 
-class ProgramFigure(_LiveFigure):
+class ProgramFigure(LiveFigure):
     """Tilt, QL length change and abductor capacity over the weeks of a program, each with
     its band (slow to fast rates). :meth:`update` takes a
     :class:`~backspasm_model.program_weeks.ProgramResult`."""
@@ -498,7 +422,7 @@ class ProgramFigure(_LiveFigure):
 
     def __init__(self, fig: Figure | None = None, *, figsize: tuple[float, float] = (12.8, 4.6),
                  dpi: float = 100.0, animated: bool = True) -> None:
-        super().__init__(fig, figsize, dpi, animated)
+        super().__init__(fig, figsize, dpi, animated, hide_chrome=True)
         self._build()
 
     def _build(self) -> None:
