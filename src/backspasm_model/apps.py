@@ -38,7 +38,7 @@ from .balance import DEFAULTS, INPUT_RANGES, VIEW_GROUPS, VIEWS
 from .parameters import GROUPS, PARAMETER_SET_NAMES, load_parameter_set
 from .plotting import GROUP_LABELS, PALETTE, BalanceFigure, Posture, compute_posture
 
-__all__ = ["BalanceExplorer", "CONTROLS", "CONTROL_LABELS"]
+__all__ = ["BalanceExplorer", "CONTROLS", "CONTROL_LABELS", "unit_slider"]
 
 #: The numeric controls of the explorer, in display order.
 CONTROLS: tuple[str, ...] = (
@@ -69,6 +69,31 @@ def _label(key: str) -> str:
     return f"{CONTROL_LABELS[key]} ({_UNIT_SHORT.get(unit, unit)})"
 
 
+def unit_slider(rng: Any, label: str, *, step: float, value: float, unit: str | None = None,
+                fmt: str = ".2f", label_width: str = "230px", width: str = "480px",
+                continuous_update: bool = True, tooltip: str | None = None) -> widgets.FloatSlider:
+    """A FloatSlider over ``rng`` (an :class:`~backspasm_model.checks.InputRange`, or anything
+    with ``lo``, ``hi``, ``unit`` and ``clamp``), labelled ``"label (unit)"`` (``unit``
+    defaults to ``rng.unit``), starting at ``value`` clamped to the range; the slider itself
+    keeps every later value inside ``rng.lo`` to ``rng.hi``. Used by every app.
+
+    >>> from backspasm_model.checks import InputRange
+    >>> s = unit_slider(InputRange(0.25, 3.0, "x nominal"), "quad strength", step=0.05,
+    ...                 value=9.0)
+    >>> s.description, s.value, (s.min, s.max)
+    ('quad strength (x nominal)', 3.0, (0.25, 3.0))
+    >>> s.value = -1.0
+    >>> s.value
+    0.25
+    """
+    extra = {} if tooltip is None else {"tooltip": tooltip}
+    return widgets.FloatSlider(
+        value=rng.clamp(value), min=rng.lo, max=rng.hi, step=step,
+        description=f"{label} ({rng.unit if unit is None else unit})",
+        style={"description_width": label_width}, layout=widgets.Layout(width=width),
+        readout_format=fmt, continuous_update=continuous_update, **extra)
+
+
 def _fmt_moment(v: float) -> str:
     return f"{v:+.1f}"
 
@@ -93,13 +118,11 @@ class BalanceExplorer:
         layout = widgets.Layout(width="650px")
         for key in CONTROLS:
             rng = INPUT_RANGES[key]
-            s = widgets.FloatSlider(
-                value=DEFAULTS[key], min=rng.lo, max=rng.hi, step=_STEPS[key],
-                description=_label(key), style=style,
-                layout=layout, tooltip=f"{CONTROL_LABELS[key]}: {rng.lo:g} to {rng.hi:g} "
-                f"{rng.unit}",
-                readout_format=".2f" if key != "body_mass_kg" else ".0f",
-                continuous_update=True,
+            s = unit_slider(
+                rng, CONTROL_LABELS[key], step=_STEPS[key], value=DEFAULTS[key],
+                unit=_UNIT_SHORT.get(rng.unit, rng.unit), label_width="390px", width="650px",
+                tooltip=f"{CONTROL_LABELS[key]}: {rng.lo:g} to {rng.hi:g} {rng.unit}",
+                fmt=".2f" if key != "body_mass_kg" else ".0f",
             )
             s.observe(self._on_slider, names="value")
             self.sliders[key] = s

@@ -24,22 +24,23 @@ from typing import Any
 import ipywidgets as widgets
 from IPython.display import display
 
+from .apps import unit_slider
 from .balance import DEFAULTS, INPUT_RANGES
 from .claims import CONTRADICTED, SMALL, SUPPORTED, Claim, evaluate_claims
 from .parameters import PARAMETER_SET_NAMES, load_parameter_set
 
 __all__ = ["ClaimsExplorer", "ASSUMPTIONS"]
 
-#: The assumptions a learner can change: stand input -> (label, slider step).
-ASSUMPTIONS: dict[str, tuple[str, float]] = {
-    "quad_strength": ("quad strength (x nominal)", 0.05),
-    "hamstring_strength": ("hamstring strength (x nominal)", 0.05),
-    "back_extensor_strength": ("back extensor strength (x nominal)", 0.05),
-    "ql_neutral_fibre_length": ("QL fibre length at neutral (x optimal)", 0.01),
-    "lumbar_stiffness_Nm_per_deg": ("lumbar stiffness (N m/deg)", 0.1),
-    "hip_stiffness_Nm_per_deg": ("hip stiffness (N m/deg per hip)", 0.02),
-    "activation": ("postural activation (fraction of max)", 0.005),
-    "trunk_com_offset_m": ("trunk centre of mass ahead of hip (m)", 0.001),
+#: The assumptions a learner can change: stand input -> (label, unit as shown, slider step).
+ASSUMPTIONS: dict[str, tuple[str, str, float]] = {
+    "quad_strength": ("quad strength", "x nominal", 0.05),
+    "hamstring_strength": ("hamstring strength", "x nominal", 0.05),
+    "back_extensor_strength": ("back extensor strength", "x nominal", 0.05),
+    "ql_neutral_fibre_length": ("QL fibre length at neutral", "x optimal", 0.01),
+    "lumbar_stiffness_Nm_per_deg": ("lumbar stiffness", "N m/deg", 0.1),
+    "hip_stiffness_Nm_per_deg": ("hip stiffness", "N m/deg per hip", 0.02),
+    "activation": ("postural activation", "fraction of max", 0.005),
+    "trunk_com_offset_m": ("trunk centre of mass ahead of hip", "m", 0.001),
 }
 _COLOURS = {SUPPORTED: "#009E73", SMALL: "#E69F00", CONTRADICTED: "#D55E00"}
 
@@ -56,12 +57,10 @@ class ClaimsExplorer:
         style = {"description_width": "260px"}
         layout = widgets.Layout(width="520px")
         self.sliders: dict[str, widgets.FloatSlider] = {}
-        for key, (label, step) in ASSUMPTIONS.items():
-            rng = INPUT_RANGES[key]
-            s = widgets.FloatSlider(value=DEFAULTS[key], min=rng.lo, max=rng.hi, step=step,
-                                    description=label, style=style, layout=layout,
-                                    readout_format=".3f" if step < 0.01 else ".2f",
-                                    continuous_update=False)
+        for key, (label, unit, step) in ASSUMPTIONS.items():
+            s = unit_slider(INPUT_RANGES[key], label, step=step, value=DEFAULTS[key], unit=unit,
+                            fmt=".3f" if step < 0.01 else ".2f", label_width="260px",
+                            width="520px", continuous_update=False)
             s.observe(self._changed, names="value")
             self.sliders[key] = s
         self.params = widgets.Dropdown(

@@ -41,6 +41,7 @@ import ipywidgets as widgets
 from IPython.display import display
 
 from . import prescription
+from .apps import unit_slider
 from .exercises import CAPACITY_SETS, SEGMENT_TABLES, abduction_dose
 from .exercises import side_lying_abduction as _abduction
 from .program_weeks import PROGRAM_DEFAULTS, PROGRAM_INPUT_RANGES, ProgramResult, program
@@ -96,9 +97,7 @@ class _App:
         layout = widgets.Layout(width="480px")
         self.sliders: dict[str, widgets.FloatSlider] = {}
         for key, c in self.CONTROLS.items():
-            s = widgets.FloatSlider(value=c.value, min=c.lo, max=c.hi, step=c.step,
-                                    description=c.description, style=style, layout=layout,
-                                    readout_format=c.fmt, continuous_update=True)
+            s = unit_slider(c, c.label, step=c.step, value=c.value, fmt=c.fmt)
             s.observe(self._on_change, names="value")
             self.sliders[key] = s
         self.choices: dict[str, widgets.Dropdown] = {}
