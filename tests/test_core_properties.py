@@ -172,3 +172,26 @@ def test_no_stable_posture_is_a_clear_error_not_a_number():
         bm.stand(**extreme)
     r = bm.stand(on_unstable="nan", **extreme)
     assert np.isnan(r.tilt_deg) and not bool(r.stable)
+
+
+def test_gravity_series_equals_the_trigonometric_chain():
+    # the balance evaluates the upper body's shift by a Taylor series (Horner): it must equal
+    # the sines and cosines of the lumbar chain to round-off over the whole +/-90 deg
+    from backspasm_model import balance
+
+    theta = np.radians(np.linspace(-90.0, 90.0, 721))
+    dx_t, ddx_t = kinematics.thorax_dx_and_slope(theta)
+    px, py = balance._PELVIS_COM
+    shift = balance._M_TORSO * dx_t + balance._M_PELVIS * (
+        px * np.cos(theta) + py * np.sin(theta) - px
+    )
+    slope = balance._M_TORSO * ddx_t + balance._M_PELVIS * (
+        -px * np.sin(theta) + py * np.cos(theta)
+    )
+    series = balance._SHIFT
+    assert np.allclose(np.polyval(series[::-1], theta), shift, rtol=0, atol=1e-14)
+    assert np.allclose(
+        np.polyval((series[1:] * np.arange(1, series.size))[::-1], theta), slope, rtol=0, atol=1e-13
+    )
+    g = bm.group_moments_Nm(np.degrees(theta), trunk_com_offset_m=0.0)["gravity"]
+    assert np.allclose(g, 9.81 * shift, rtol=0, atol=1e-12)

@@ -56,6 +56,8 @@ _G = float(_d["meta"]["g_m_per_s2"]["value"])
 _M_TORSO = float(_d["masses"]["torso_mass_kg"]["value"])
 _M_PELVIS = float(_d["masses"]["pelvis_mass_kg"]["value"])
 _PELVIS_COM = np.array(_d["masses"]["pelvis_com_m"]["value"], dtype=float)
+# Taylor coefficients of the upper body's mass-weighted forward shift (kg m, reference mass)
+_SHIFT = kinematics.upper_body_shift_series(_M_TORSO, _M_PELVIS, _PELVIS_COM)
 _WINDOW_DEG = tuple(float(v) for v in _d["solver"]["window_deg"]["value"])
 _TOL_NM = float(_d["solver"]["residual_tolerance_Nm"]["value"])
 _HIP_K = [float(v) for v in _d["hip_limit_torque"]["k"]["value"]]
@@ -274,14 +276,20 @@ class _Evaluator:
         if self.view != "full":
             z = np.zeros_like(np.asarray(theta, dtype=float))
             return z, z
-        dx_t, ddx_t = kinematics.thorax_dx_and_slope(np.asarray(theta, dtype=float))
-        c, s = np.cos(theta), np.sin(theta)
-        px, py = _PELVIS_COM
-        dx_p = px * c + py * s - px
-        ddx_p = -px * s + py * c
-        m = _G * ((self.m_t + self.m_p) * self.x_c + self.m_t * dx_t + self.m_p * dx_p)
-        d = _G * (self.m_t * ddx_t + self.m_p * ddx_p)
-        return m, d
+        # the upper body's forward shift (thorax riding on the lumbar chain, pelvis COM
+        # turning about the hip), mass-weighted, by Horner's rule on its Taylor series
+        t = np.asarray(theta, dtype=float)
+        p = np.full_like(t, _SHIFT[-1])
+        dp = np.zeros_like(t)
+        for a in _SHIFT[-2::-1]:
+            dp *= t
+            dp += p
+            p *= t
+            p += a
+        scale = self.scale * _G
+        m = p * scale
+        m += _G * (self.m_t + self.m_p) * self.x_c
+        return m, dp * scale
 
     def net(self, theta: Any) -> tuple[np.ndarray, np.ndarray]:
         m, d = self.passive(theta)
@@ -290,8 +298,8 @@ class _Evaluator:
         d = d + gd
         for i in range(len(self.muscles)):
             mm, md = self.muscle_terms(theta, i)
-            m = m + mm
-            d = d + md
+            m += mm
+            d += md
         return m, d
 
     def groups(self, theta: Any) -> dict[str, np.ndarray]:

