@@ -19,11 +19,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from nbtemplate import (  # noqa: E402
     SelfCheck,
     Task,
+    build_main,
     code,
     course_notebook,
-    execute_in_place,
     md,
-    write_notebook,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -441,12 +440,7 @@ check_number(my_answer_supported, n_supported, tolerance=0, unit="claims",
 
 
 def main(argv: list[str]) -> int:
-    path = write_notebook(nb07(), ROOT / "notebooks" / f"{NAME}.ipynb")
-    print(f"wrote {path.relative_to(ROOT)}")
-    if "--no-execute" not in argv:
-        execute_in_place(path, timeout_s=300)
-        print(f"executed {path.relative_to(ROOT)}")
-    return 0
+    return build_main(argv, {NAME: nb07}, ROOT / "notebooks", timeout_s=300)
 
 
 if __name__ == "__main__":

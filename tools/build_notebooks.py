@@ -20,9 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from nbtemplate import (  # noqa: E402
     SelfCheck,
     Task,
+    build_main,
     course_notebook,
-    execute_in_place,
-    write_notebook,
 )
 
 from backspasm_model.prescription import ITEMS  # noqa: E402
@@ -594,17 +593,7 @@ BUILDERS: dict[str, Callable[[], object]] = {
 
 
 def main(argv: list[str]) -> int:
-    execute = "--no-execute" not in argv
-    wanted = [a for a in argv if not a.startswith("--")]
-    for name, build in BUILDERS.items():
-        if wanted and not any(name.startswith(w) for w in wanted):
-            continue
-        path = write_notebook(build(), NOTEBOOKS / f"{name}.ipynb")
-        print(f"wrote {path.relative_to(ROOT)}")
-        if execute:
-            execute_in_place(path)
-            print(f"executed {path.relative_to(ROOT)}")
-    return 0
+    return build_main(argv, BUILDERS, NOTEBOOKS)
 
 
 if __name__ == "__main__":

@@ -33,9 +33,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
@@ -45,6 +46,7 @@ __all__ = [
     "NOT_ADVICE",
     "SelfCheck",
     "Task",
+    "build_main",
     "code",
     "course_notebook",
     "execute_in_place",
@@ -232,3 +234,25 @@ def execute_in_place(path: str | Path, timeout_s: int = 120) -> None:
          f"--ExecutePreprocessor.timeout={timeout_s}", str(path)],
         check=True,
     )
+
+
+def build_main(argv: Sequence[str], builders: Mapping[str, Callable[[], Any]],
+               notebooks: Path, *, timeout_s: int = 120) -> int:
+    """The command line of every notebook builder: write each notebook of ``builders``
+    (name -> build function) to ``notebooks/<name>.ipynb`` and execute it in place.
+
+    ``argv``: ``--no-execute`` only writes; other arguments not starting with ``--`` pick
+    the notebooks whose names start with one of them (none: all). Returns the exit code.
+    """
+    execute = "--no-execute" not in argv
+    wanted = [a for a in argv if not a.startswith("--")]
+    root = notebooks.parent
+    for name, build in builders.items():
+        if wanted and not any(name.startswith(w) for w in wanted):
+            continue
+        path = write_notebook(build(), notebooks / f"{name}.ipynb")
+        print(f"wrote {path.relative_to(root)}")
+        if execute:
+            execute_in_place(path, timeout_s=timeout_s)
+            print(f"executed {path.relative_to(root)}")
+    return 0
