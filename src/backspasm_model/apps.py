@@ -38,7 +38,7 @@ from .balance import DEFAULTS, INPUT_RANGES, VIEW_GROUPS, VIEWS
 from .parameters import GROUPS, PARAMETER_SET_NAMES, load_parameter_set
 from .plotting import GROUP_LABELS, PALETTE, BalanceFigure, Posture, compute_posture
 
-__all__ = ["BalanceExplorer", "CONTROLS", "CONTROL_LABELS", "unit_slider"]
+__all__ = ["App", "BalanceExplorer", "CONTROLS", "CONTROL_LABELS", "unit_slider"]
 
 #: The numeric controls of the explorer, in display order.
 CONTROLS: tuple[str, ...] = (
@@ -98,7 +98,60 @@ def _fmt_moment(v: float) -> str:
     return f"{v:+.1f}"
 
 
-class BalanceExplorer:
+class App:
+    """What every app shares: its whole layout as one widget (built on first use), show,
+    close. Subclasses build the layout in :meth:`_build_widget` and list the widgets they
+    own in :meth:`_owned_widgets`; an app that owns a live figure keeps it in ``figure``
+    (closed with the app) and puts it in its layout with :meth:`_figure_widgets`.
+    """
+
+    figure: Any = None
+
+    def _build_widget(self) -> widgets.Widget:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _owned_widgets(self) -> list[widgets.Widget]:
+        return []
+
+    @property
+    def widget(self) -> widgets.Widget:
+        """The whole app as one widget."""
+        if not hasattr(self, "_widget"):
+            self._widget = self._build_widget()
+        return self._widget
+
+    def show(self) -> None:
+        """Display the app (in a notebook)."""
+        display(self.widget)
+
+    def _ipython_display_(self) -> None:
+        self.show()
+
+    def close(self) -> None:
+        """Close the widgets and the figure."""
+        if self.figure is not None:
+            self.figure.close()
+            self.figure = None
+        if hasattr(self, "_widget"):
+            self._widget.close()
+        for w in self._owned_widgets():
+            w.close()
+
+    def _figure_widgets(self, name: str, description: widgets.Widget) -> list[widgets.Widget]:
+        """The live figure's canvas (or, without ``%matplotlib widget``, a hint naming the
+        app as ``name``), then its text ``description``."""
+        parts: list[widgets.Widget] = []
+        cv = self.figure.canvas if self.figure is not None else None
+        if isinstance(cv, widgets.DOMWidget):
+            parts.append(cv)
+        elif cv is not None:
+            parts.append(widgets.HTML("<i>(Run <code>%matplotlib widget</code> before "
+                                      f"creating the {name} to see the live figure.)</i>"))
+        parts.append(description)
+        return parts
+
+
+class BalanceExplorer(App):
     """The balance explorer: sliders, readouts, one live figure and the prescription.
 
     Keyword arguments set the starting values (clamped to their ranges): any of
@@ -233,48 +286,22 @@ class BalanceExplorer:
                 f"QL {p.ql_change_mm:+.2f} mm ({p.ql_change_pct:+.2f} %) from neutral | "
                 f"QL force capacity {100 * p.ql_capacity:.2f} %")
 
-    @property
-    def widget(self) -> widgets.Widget:
-        """The whole app as one widget."""
-        if not hasattr(self, "_widget"):
-            buttons = widgets.HBox([self.reset_button, self.keep])
-            controls = widgets.VBox([*self.sliders.values(), self.view, self.params, buttons,
-                                     self.message, self.readout, self.band_toggle,
-                                     self.band_readout],
-                                    layout=widgets.Layout(width="660px"))
-            side = widgets.VBox([self.prescription_panel, self.apply_button],
-                                layout=widgets.Layout(width="440px", padding="0 0 0 12px"))
-            row = widgets.HBox([controls, side], layout=widgets.Layout(flex_flow="row wrap"))
-            parts: list[widgets.Widget] = [row]
-            cv = self.figure.canvas if self.figure is not None else None
-            if isinstance(cv, widgets.DOMWidget):
-                parts.append(cv)
-            elif cv is not None:
-                parts.append(widgets.HTML("<i>(Run <code>%matplotlib widget</code> before "
-                                          "creating the explorer to see the live figure.)</i>"))
-            parts.append(self.figure_description)
-            self._widget = widgets.VBox(parts)
-        return self._widget
+    def _build_widget(self) -> widgets.Widget:
+        buttons = widgets.HBox([self.reset_button, self.keep])
+        controls = widgets.VBox([*self.sliders.values(), self.view, self.params, buttons,
+                                 self.message, self.readout, self.band_toggle,
+                                 self.band_readout],
+                                layout=widgets.Layout(width="660px"))
+        side = widgets.VBox([self.prescription_panel, self.apply_button],
+                            layout=widgets.Layout(width="440px", padding="0 0 0 12px"))
+        row = widgets.HBox([controls, side], layout=widgets.Layout(flex_flow="row wrap"))
+        return widgets.VBox([row, *self._figure_widgets("explorer", self.figure_description)])
 
-    def show(self) -> None:
-        """Display the app (in a notebook)."""
-        display(self.widget)
-
-    def _ipython_display_(self) -> None:
-        self.show()
-
-    def close(self) -> None:
-        """Close the widgets and the figure."""
-        if self.figure is not None:
-            self.figure.close()
-            self.figure = None
-        if hasattr(self, "_widget"):
-            self._widget.close()
-        for w in (*self.sliders.values(), self.view, self.params, self.reset_button,
-                  self.keep, self.apply_button, self.message, self.readout,
-                  self.figure_description,
-                  self.prescription_panel, self.band_toggle, self.band_readout):
-            w.close()
+    def _owned_widgets(self) -> list[widgets.Widget]:
+        return [*self.sliders.values(), self.view, self.params, self.reset_button,
+                self.keep, self.apply_button, self.message, self.readout,
+                self.figure_description,
+                self.prescription_panel, self.band_toggle, self.band_readout]
 
     # -- callbacks ----------------------------------------------------------------------
     def _set_slider(self, key: str, val: Any) -> str:

@@ -22,9 +22,8 @@ import html
 from typing import Any
 
 import ipywidgets as widgets
-from IPython.display import display
 
-from .apps import unit_slider
+from .apps import App, unit_slider
 from .balance import DEFAULTS, INPUT_RANGES
 from .claims import CONTRADICTED, SMALL, SUPPORTED, Claim, evaluate_claims
 from .parameters import PARAMETER_SET_NAMES, load_parameter_set
@@ -45,7 +44,7 @@ ASSUMPTIONS: dict[str, tuple[str, str, float]] = {
 _COLOURS = {SUPPORTED: "#009E73", SMALL: "#E69F00", CONTRADICTED: "#D55E00"}
 
 
-class ClaimsExplorer:
+class ClaimsExplorer(App):
     """Sliders for the baseline body's assumptions, a parameter-set menu and a live table of
     C1-C9 with their key number and verdict."""
 
@@ -114,27 +113,12 @@ class ClaimsExplorer:
                                                   if ref != c.verdict else ""))
         return "\n".join(out)
 
-    @property
-    def widget(self) -> widgets.Widget:
-        """The app as one widget."""
-        if not hasattr(self, "_widget"):
-            controls = widgets.VBox([*self.sliders.values(), self.params, self.reset_button])
-            self._widget = widgets.VBox([controls, self.table])
-        return self._widget
+    def _build_widget(self) -> widgets.Widget:
+        controls = widgets.VBox([*self.sliders.values(), self.params, self.reset_button])
+        return widgets.VBox([controls, self.table])
 
-    def show(self) -> None:
-        """Display the app."""
-        display(self.widget)
-
-    def _ipython_display_(self) -> None:
-        self.show()
-
-    def close(self) -> None:
-        """Close every widget."""
-        if hasattr(self, "_widget"):
-            self._widget.close()
-        for w in (*self.sliders.values(), self.params, self.reset_button, self.table):
-            w.close()
+    def _owned_widgets(self) -> list[widgets.Widget]:
+        return [*self.sliders.values(), self.params, self.reset_button, self.table]
 
     def _changed(self, _change: Any) -> None:
         if not self._suspend:

@@ -38,10 +38,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import ipywidgets as widgets
-from IPython.display import display
 
 from . import prescription
-from .apps import unit_slider
+from .apps import App, unit_slider
 from .exercises import CAPACITY_SETS, SEGMENT_TABLES, abduction_dose
 from .exercises import side_lying_abduction as _abduction
 from .program_weeks import PROGRAM_DEFAULTS, PROGRAM_INPUT_RANGES, ProgramResult, program
@@ -83,7 +82,7 @@ class Control:
         return min(max(v, self.lo), self.hi)
 
 
-class _App:
+class _App(App):
     """Shared machinery: sliders, choices, message, readout, figure, never-raise updates."""
 
     CONTROLS: dict[str, Control] = {}
@@ -178,46 +177,20 @@ class _App:
         self.last_error = ""
         self._message(notes)
 
-    @property
-    def widget(self) -> widgets.Widget:
-        """The whole app as one widget."""
-        if not hasattr(self, "_widget"):
-            controls = widgets.VBox([*self.sliders.values(), *self.choices.values(),
-                                     *self._extra_widgets(), self.message, self.readout],
-                                    layout=widgets.Layout(width="500px"))
-            side = self._side_widgets()
-            top: widgets.Widget = controls
-            if side:
-                top = widgets.HBox([controls, widgets.VBox(
-                    side, layout=widgets.Layout(width="470px", padding="0 0 0 12px"))])
-            parts: list[widgets.Widget] = [top]
-            cv = self.figure.canvas if self.figure is not None else None
-            if isinstance(cv, widgets.DOMWidget):
-                parts.append(cv)
-            elif cv is not None:
-                parts.append(widgets.HTML("<i>(Run <code>%matplotlib widget</code> before "
-                                          "creating the app to see the live figure.)</i>"))
-            parts.append(self.figure_description)
-            self._widget = widgets.VBox(parts)
-        return self._widget
+    def _build_widget(self) -> widgets.Widget:
+        controls = widgets.VBox([*self.sliders.values(), *self.choices.values(),
+                                 *self._extra_widgets(), self.message, self.readout],
+                                layout=widgets.Layout(width="500px"))
+        side = self._side_widgets()
+        top: widgets.Widget = controls
+        if side:
+            top = widgets.HBox([controls, widgets.VBox(
+                side, layout=widgets.Layout(width="470px", padding="0 0 0 12px"))])
+        return widgets.VBox([top, *self._figure_widgets("app", self.figure_description)])
 
-    def show(self) -> None:
-        """Display the app (in a notebook)."""
-        display(self.widget)
-
-    def _ipython_display_(self) -> None:
-        self.show()
-
-    def close(self) -> None:
-        """Close the widgets and the figure."""
-        if self.figure is not None:
-            self.figure.close()
-            self.figure = None
-        if hasattr(self, "_widget"):
-            self._widget.close()
-        for w in (*self.sliders.values(), *self.choices.values(), *self._extra_widgets(),
-                  *self._side_widgets(), self.message, self.readout, self.figure_description):
-            w.close()
+    def _owned_widgets(self) -> list[widgets.Widget]:
+        return [*self.sliders.values(), *self.choices.values(), *self._extra_widgets(),
+                *self._side_widgets(), self.message, self.readout, self.figure_description]
 
     # -- helpers ------------------------------------------------------------------------
     def _set_slider(self, key: str, val: Any) -> str:
