@@ -348,6 +348,21 @@ def _quantise(s: float) -> float:
     return round(min(max(s, 0.0), 1.0) * _SHADE_LEVELS) / _SHADE_LEVELS
 
 
+def diagram_axes(fig: Figure, spec: Any, xlim: tuple[float, float],
+                 ylim: tuple[float, float]) -> Any:
+    """An axes of ``fig`` at ``spec`` (a grid cell) for a drawing to scale: equal aspect,
+    fixed limits, no ticks and no frame."""
+    ax = fig.add_subplot(spec)
+    ax.set_aspect("equal")
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for s in ax.spines.values():
+        s.set_visible(False)
+    return ax
+
+
 class LiveFigure:
     """A figure whose changing ("animated") artists are redrawn by blitting (base class of
     :class:`BalanceFigure` and the figures of :mod:`backspasm_model.plotting_exercises`).
@@ -467,14 +482,7 @@ class BalanceFigure(LiveFigure):
         fs = _FONT
         gs = fig.add_gridspec(2, 2, width_ratios=[1.0, 1.25], hspace=0.45, wspace=0.18,
                               left=0.04, right=0.98, top=0.92, bottom=0.1)
-        ax = self.ax_stick = fig.add_subplot(gs[:, 0])
-        ax.set_aspect("equal")
-        ax.set_xlim(-0.20, 0.20)
-        ax.set_ylim(-0.30, 0.52)
-        ax.set_xticks([])
-        ax.set_yticks([])
-        for s in ax.spines.values():
-            s.set_visible(False)
+        ax = self.ax_stick = diagram_axes(fig, gs[:, 0], (-0.20, 0.20), (-0.30, 0.52))
         ax.plot([-0.18, -0.08], [-0.29, -0.29], color=PALETTE["bone"], lw=3)
         ax.text(-0.13, -0.28, "10 cm", ha="center", va="bottom", fontsize=fs - 2)
         ax.annotate("front", xy=(0.2, -0.22), xytext=(0.1, -0.22), fontsize=fs - 2,

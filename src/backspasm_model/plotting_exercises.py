@@ -40,7 +40,7 @@ from .exercises import (
     side_lying_abduction,
 )
 from .parameters import read_data_file
-from .plotting import LiveFigure
+from .plotting import LiveFigure, diagram_axes
 from .program_weeks import ProgramResult
 from .stance import STANCE_INPUT_RANGES, StanceResult, single_leg_stance
 
@@ -72,16 +72,10 @@ def _style(ax: Any, title: str, xlabel: str, ylabel: str) -> None:
     ax.grid(True, alpha=0.3)
 
 
-# ---------------------------------------------------------------------------------------------
-# Side-lying hip abduction
-
-
-class AbductionFigure(LiveFigure):
-    """Leg diagram, torque-angle curves and effort of side-lying hip abduction.
-
-    :meth:`update` takes the inputs of :func:`backspasm_model.side_lying_abduction` (scalars)
-    plus ``angle_deg`` (the leg's current angle) and ``effort_threshold``.
-    """
+class _DiagramFigure(LiveFigure):
+    """A diagram with its curves (base of :class:`AbductionFigure` and
+    :class:`StanceFigure`): ipympl chrome hidden, built by ``_build`` and drawn once with
+    the default inputs of ``update``."""
 
     def __init__(self, fig: Figure | None = None, *, figsize: tuple[float, float] = (12.8, 6.4),
                  dpi: float = 100.0, animated: bool = True) -> None:
@@ -89,18 +83,29 @@ class AbductionFigure(LiveFigure):
         self._build()
         self.update()
 
+    def _build(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def update(self, **inputs: Any) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+# ---------------------------------------------------------------------------------------------
+# Side-lying hip abduction
+
+
+class AbductionFigure(_DiagramFigure):
+    """Leg diagram, torque-angle curves and effort of side-lying hip abduction.
+
+    :meth:`update` takes the inputs of :func:`backspasm_model.side_lying_abduction` (scalars)
+    plus ``angle_deg`` (the leg's current angle) and ``effort_threshold``.
+    """
+
     def _build(self) -> None:
         fig, fs = self.fig, _FONT
         gs = fig.add_gridspec(2, 2, width_ratios=[1.15, 1.0], hspace=0.5, wspace=0.22,
                               left=0.03, right=0.98, top=0.9, bottom=0.1)
-        ax = self.ax_leg = fig.add_subplot(gs[:, 0])
-        ax.set_aspect("equal")
-        ax.set_xlim(-0.75, 1.0)
-        ax.set_ylim(-0.08, 0.95)
-        ax.set_xticks([])
-        ax.set_yticks([])
-        for s in ax.spines.values():
-            s.set_visible(False)
+        ax = self.ax_leg = diagram_axes(fig, gs[:, 0], (-0.75, 1.0), (-0.08, 0.95))
         self.y_floor = 0.0
         self.y_bottom_hip = 0.10
         self.y_top_hip = self.y_bottom_hip + _HIP_SEP
@@ -233,29 +238,16 @@ _BW_TO_M = 0.07          # arrow length per body weight on the diagram (m)
 _STRENGTHS = np.linspace(STANCE_INPUT_RANGES["abductor_strength"].lo, 1.5, 141)
 
 
-class StanceFigure(LiveFigure):
+class StanceFigure(_DiagramFigure):
     """Frontal free-body diagram of the pelvis in single-leg stance, with the abductor force
     and the pelvic drop against abductor strength. :meth:`update` takes the inputs of
     :func:`backspasm_model.single_leg_stance` (scalars)."""
-
-    def __init__(self, fig: Figure | None = None, *, figsize: tuple[float, float] = (12.8, 6.4),
-                 dpi: float = 100.0, animated: bool = True) -> None:
-        super().__init__(fig, figsize, dpi, animated, hide_chrome=True)
-        self._build()
-        self.update()
 
     def _build(self) -> None:
         fig, fs = self.fig, _FONT
         gs = fig.add_gridspec(2, 2, width_ratios=[1.0, 1.1], hspace=0.5, wspace=0.22,
                               left=0.03, right=0.98, top=0.9, bottom=0.1)
-        ax = self.ax_fbd = fig.add_subplot(gs[:, 0])
-        ax.set_aspect("equal")
-        ax.set_xlim(-0.36, 0.22)
-        ax.set_ylim(-0.34, 0.52)
-        ax.set_xticks([])
-        ax.set_yticks([])
-        for s in ax.spines.values():
-            s.set_visible(False)
+        ax = self.ax_fbd = diagram_axes(fig, gs[:, 0], (-0.36, 0.22), (-0.34, 0.52))
         ax.text(0.11, -0.33, "stance side", fontsize=fs - 3, ha="center")
         ax.text(-0.2, -0.33, "swing side", fontsize=fs - 3, ha="center")
         ax.axvline(0.0, color=_C_GHOST, lw=1, ls=":")
