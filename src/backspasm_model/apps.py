@@ -137,6 +137,34 @@ class App:
         for w in self._owned_widgets():
             w.close()
 
+    def _control(self, key: str) -> tuple[str, Any]:  # pragma: no cover - overridden
+        """The label of slider ``key`` and its range (``lo``, ``hi``, ``unit``, ``clamp``)."""
+        raise NotImplementedError
+
+    def _set_slider(self, key: str, val: Any) -> str:
+        """Set slider ``key`` to ``val`` clamped to its range; returns a note for the
+        message ("" if none), or refuses a non-number with a note (slider unchanged)."""
+        label, rng = self._control(key)
+        if isinstance(val, bool) or not isinstance(val, int | float):
+            return f"{label} must be a number ({rng.unit}), not {val!r}"
+        v = float(val)
+        note = ""
+        if math.isnan(v):
+            note = f"{label} was not a number: set to {rng.lo:g} {rng.unit}"
+        elif not rng.lo <= v <= rng.hi:
+            note = f"{label} = {v:g} is outside {rng.lo:g} to {rng.hi:g} {rng.unit}: clamped"
+        self.sliders[key].value = rng.clamp(v)
+        return note
+
+    def _message(self, notes: list[str], error: bool = False) -> None:
+        """Show ``notes`` in the app's ``message`` widget (cleared when there are none)."""
+        if not notes:
+            self.message.value = ""
+            return
+        items = "<br>".join(html.escape(n) for n in notes)
+        self.message.value = (f'<div style="color:{_WARN};font-weight:bold;border:2px solid '
+                              f'{_WARN};padding:4px">{"&#9888; " if error else ""}{items}</div>')
+
     def _figure_widgets(self, name: str, description: widgets.Widget) -> list[widgets.Widget]:
         """The live figure's canvas (or, without ``%matplotlib widget``, a hint naming the
         app as ``name``), then its text ``description``."""
@@ -304,19 +332,8 @@ class BalanceExplorer(App):
                 self.prescription_panel, self.band_toggle, self.band_readout]
 
     # -- callbacks ----------------------------------------------------------------------
-    def _set_slider(self, key: str, val: Any) -> str:
-        rng = INPUT_RANGES[key]
-        if isinstance(val, bool) or not isinstance(val, int | float):
-            return f"{CONTROL_LABELS[key]} must be a number ({rng.unit}), not {val!r}"
-        v = float(val)
-        note = ""
-        if math.isnan(v):
-            note = f"{CONTROL_LABELS[key]} was not a number: set to {rng.lo:g} {rng.unit}"
-        elif not rng.lo <= v <= rng.hi:
-            note = (f"{CONTROL_LABELS[key]} = {v:g} is outside {rng.lo:g} to {rng.hi:g} "
-                    f"{rng.unit}: clamped")
-        self.sliders[key].value = rng.clamp(v)
-        return note
+    def _control(self, key: str) -> tuple[str, Any]:
+        return CONTROL_LABELS[key], INPUT_RANGES[key]
 
     def _on_slider(self, change: Mapping[str, Any]) -> None:
         if self._suspend:
@@ -353,7 +370,7 @@ class BalanceExplorer(App):
         except Exception as exc:  # never raise into the kernel: show it
             self.last_error = str(exc)
             self.posture = None
-            self._show_message(notes + [f"No posture for these inputs: {exc}"], error=True)
+            self._message(notes + [f"No posture for these inputs: {exc}"], error=True)
             if self.figure is not None:
                 self.figure.show_message("no stable posture:\nsee the message by the controls")
             return
@@ -361,7 +378,7 @@ class BalanceExplorer(App):
         self.posture = p
         self.readout.value = self._readout_html(p)
         self.figure_description.value = self._describe_figure(p)
-        self._show_message(notes)
+        self._message(notes)
         self._update_band(p)
         if self.figure is not None:
             self.figure.set_ghost(self.ghost if self.keep.value else None)
@@ -390,15 +407,6 @@ class BalanceExplorer(App):
                 self._band_overlay.set(self.band)
 
     # -- HTML ---------------------------------------------------------------------------
-    def _show_message(self, notes: list[str], error: bool = False) -> None:
-        if not notes:
-            self.message.value = ""
-            return
-        colour = _WARN
-        items = "<br>".join(html.escape(n) for n in notes)
-        self.message.value = (f'<div style="color:{colour};font-weight:bold;border:2px solid '
-                              f'{colour};padding:4px">{"&#9888; " if error else ""}{items}</div>')
-
     def _readout_html(self, p: Posture) -> str:
         rows = [
             ("tilt (ASIS-PSIS)", f"<b>{abs(p.tilt_deg):.1f} deg {p.direction}</b>"),

@@ -48,7 +48,6 @@ from .stance import STANCE_DEFAULTS, STANCE_INPUT_RANGES, single_leg_stance
 
 __all__ = ["AbductionExplorer", "StanceExplorer", "ProgramExplorer", "Control"]
 
-_WARN = "#D55E00"
 _SEGMENT_LABELS = {
     "de_leva_male": "de Leva 1996 (male)",
     "de_leva_female": "de Leva 1996 (female)",
@@ -193,30 +192,12 @@ class _App(App):
                 *self._side_widgets(), self.message, self.readout, self.figure_description]
 
     # -- helpers ------------------------------------------------------------------------
-    def _set_slider(self, key: str, val: Any) -> str:
-        c = self.CONTROLS[key]
-        if isinstance(val, bool) or not isinstance(val, int | float):
-            return f"{c.label} must be a number ({c.unit}), not {val!r}"
-        v = float(val)
-        note = ""
-        if math.isnan(v):
-            note = f"{c.label} was not a number: set to {c.lo:g} {c.unit}"
-        elif not c.lo <= v <= c.hi:
-            note = f"{c.label} = {v:g} is outside {c.lo:g} to {c.hi:g} {c.unit}: clamped"
-        self.sliders[key].value = c.clamp(v)
-        return note
+    def _control(self, key: str) -> tuple[str, Control]:
+        return self.CONTROLS[key].label, self.CONTROLS[key]
 
     def _on_change(self, change: Mapping[str, Any]) -> None:
         if not self._suspend:
             self.update()
-
-    def _message(self, notes: list[str], error: bool = False) -> None:
-        if not notes:
-            self.message.value = ""
-            return
-        items = "<br>".join(html.escape(n) for n in notes)
-        self.message.value = (f'<div style="color:{_WARN};font-weight:bold;border:2px solid '
-                              f'{_WARN};padding:4px">{"&#9888; " if error else ""}{items}</div>')
 
     @staticmethod
     def _table(rows: list[tuple[str, str]]) -> str:
