@@ -25,10 +25,20 @@ matplotlib.use("Agg")
 import numpy as np  # noqa: E402
 
 from backspasm_model.apps import BalanceExplorer  # noqa: E402
-from backspasm_model.plotting import BalanceFigure, compute_posture, naive_replot  # noqa: E402
+from backspasm_model.plotting import BalanceFigure, Posture, compute_posture  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 N_UPDATES = 200
+
+
+def naive_replot(fig, p: Posture) -> BalanceFigure:
+    """The naive way: clear the figure, rebuild every artist, draw (what an
+    ``interactive``-style callback does on each change, here without the PNG)."""
+    fig.clf()
+    bf = BalanceFigure(fig, animated=False)
+    bf._set(p)
+    fig.canvas.draw()
+    return bf
 
 
 def bench_explorer(n: int = N_UPDATES, seed: int = 0) -> dict[str, float]:

@@ -59,7 +59,6 @@ __all__ = [
     "compute_posture",
     "frontend_pending",
     "group_force_N",
-    "naive_replot",
 ]
 
 _draw = read_data_file("drawing.toml")
@@ -653,15 +652,3 @@ class BalanceFigure(LiveFigure):
         self.message_text.set_visible(bool(text))
         self.draw()
 
-
-def naive_replot(fig: Figure, p: Posture, ghost: Posture | None = None) -> BalanceFigure:
-    """The naive way, for the benchmark only: clear the figure, rebuild every artist, draw.
-
-    What an ``interactive``-style callback does on each change (here without the PNG).
-    ``fig`` must not carry an animated :class:`BalanceFigure` (use a figure of its own)."""
-    fig.clf()
-    bf = BalanceFigure(fig, animated=False)
-    bf._set(p)
-    bf.set_ghost(ghost)
-    fig.canvas.draw()
-    return bf

@@ -58,7 +58,7 @@ _BAND_SEED = 20240607
 _BAND_COLOUR = "#56B4E9"   # Okabe-Ito sky blue
 _NOMINAL_COLOUR = "#D55E00"  # Okabe-Ito vermillion
 _LABELS = {f.key: f.label for f in FACTORS}
-_CURVE_GRID_DEG = np.linspace(-20.0, 30.0, 2)
+_CURVE_RANGE_DEG = np.array([-20.0, 30.0])  # default span of the band curve (clinical deg)
 
 
 def _new_ax(ax: Any, figsize: tuple[float, float]) -> tuple[Figure, Any]:
@@ -211,7 +211,7 @@ def explorer_band(
     computed on :data:`BAND_CURVE_POINTS` points spanning ``curve_x`` (clinical tilt, deg)."""
     vals, names, groups = _band_bodies()
     balance = {k: float(v) for k, v in inputs.items()}
-    x = _CURVE_GRID_DEG if curve_x is None else np.asarray(curve_x, dtype=float)
+    x = _CURVE_RANGE_DEG if curve_x is None else np.asarray(curve_x, dtype=float)
     x = np.linspace(float(x.min()), float(x.max()), BAND_CURVE_POINTS)
     model_x = kinematics.model_tilt_deg(x)
     tilt = np.empty(BAND_BODIES)
