@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml
 venv: $(STAMP)
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/ruff check backspasm_model tests benchmarks tools
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest
@@ -54,4 +54,4 @@ present: $(STAMP)
 	JUPYTER_PATH=$(CURDIR)/presenter $(BIN)/voila notebooks --Voila.ip=127.0.0.1 --template=present
 
 clean:
-	rm -rf $(VENV) build src/*.egg-info
+	rm -rf $(VENV) build *.egg-info

@@ -49,8 +49,8 @@ NAIVE_NB = [
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 from IPython.display import display
-from backspasm_model.apps import CONTROLS, BalanceExplorer
-from backspasm_model.plotting import BalanceFigure, compute_posture
+from backspasm_model.apps.balance import CONTROLS, BalanceExplorer
+from backspasm_model.plotting.balance import BalanceFigure, compute_posture
 
 # the explorer's own sliders (same ranges, steps, labels), without its figure
 ref = BalanceExplorer(figure=False)

@@ -25,7 +25,7 @@ matplotlib.use("Agg")
 import numpy as np  # noqa: E402
 
 from backspasm_model.apps import BalanceExplorer  # noqa: E402
-from backspasm_model.plotting import BalanceFigure, Posture, compute_posture  # noqa: E402
+from backspasm_model.plotting.balance import BalanceFigure, Posture, compute_posture  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 N_UPDATES = 200

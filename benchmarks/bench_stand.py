@@ -18,7 +18,7 @@ import numpy as np
 from scipy.optimize import brentq
 
 import backspasm_model as bm
-from backspasm_model.balance import _Evaluator, _validate
+from backspasm_model.core.balance import _Evaluator, _validate
 
 N = 1_000_000
 SAMPLE = 300

@@ -12,7 +12,7 @@ import time
 import numpy as np
 
 from backspasm_model import stand
-from backspasm_model.uncertainty import sample_bodies
+from backspasm_model.evidence.uncertainty import sample_bodies
 
 N = 100_000
 N_LOOP = 300

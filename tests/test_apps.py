@@ -21,11 +21,12 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 import backspasm_model as bm  # noqa: E402
-from backspasm_model import kinematics, prescription  # noqa: E402
-from backspasm_model.apps import CONTROLS, BalanceExplorer  # noqa: E402
-from backspasm_model.balance import VIEW_GROUPS  # noqa: E402
-from backspasm_model.parameters import pelvis_data  # noqa: E402
-from backspasm_model.plotting import PALETTE, BalanceFigure, compute_posture  # noqa: E402
+from backspasm_model.core import kinematics  # noqa: E402
+from backspasm_model.exercises import prescription  # noqa: E402
+from backspasm_model.apps.balance import CONTROLS, BalanceExplorer  # noqa: E402
+from backspasm_model.core.balance import VIEW_GROUPS  # noqa: E402
+from backspasm_model.core.parameters import pelvis_data  # noqa: E402
+from backspasm_model.plotting.balance import PALETTE, BalanceFigure, compute_posture  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from soak_explorer import soak  # noqa: E402
@@ -167,7 +168,7 @@ def test_invalid_values_via_set_never_raise(app, kw, text):
 
 
 def test_model_error_is_shown_not_raised(app, monkeypatch):
-    import backspasm_model.apps as apps_mod
+    import backspasm_model.apps.balance as apps_mod
 
     def boom(*a, **k):
         raise bm.NoPostureError("no stable standing posture within the window")

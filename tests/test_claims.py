@@ -6,7 +6,7 @@ import math
 import pytest
 
 import backspasm_model as bm
-from backspasm_model import claims as c
+from backspasm_model.evidence import claims as c
 
 EPS = 1e-6
 S, SM, X, U = c.SUPPORTED, c.SMALL, c.CONTRADICTED, c.UNTESTABLE

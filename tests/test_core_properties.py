@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import backspasm_model as bm
-from backspasm_model import kinematics
+from backspasm_model.core import kinematics
 
 R = bm.INPUT_RANGES
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -177,7 +177,7 @@ def test_no_stable_posture_is_a_clear_error_not_a_number():
 def test_gravity_series_equals_the_trigonometric_chain():
     # the balance evaluates the upper body's shift by a Taylor series (Horner): it must equal
     # the sines and cosines of the lumbar chain to round-off over the whole +/-90 deg
-    from backspasm_model import balance
+    from backspasm_model.core import balance
 
     theta = np.radians(np.linspace(-90.0, 90.0, 721))
     dx_t, ddx_t = kinematics.thorax_dx_and_slope(theta)

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 import backspasm_model as bm
-from backspasm_model import hill, kinematics
+from backspasm_model.core import hill, kinematics
 
 PARAM_SETS = bm.PARAMETER_SET_NAMES
 

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import backspasm_model as bm
-from backspasm_model import exercises as ex
+from backspasm_model.exercises import abduction as ex
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 R = ex.EXERCISE_INPUT_RANGES

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import backspasm_model as bm
-from backspasm_model.program_weeks import PROGRAM_DEFAULTS, PROGRAM_INPUT_RANGES
+from backspasm_model.exercises.programme import PROGRAM_DEFAULTS, PROGRAM_INPUT_RANGES
 
 
 def test_zero_weeks_changes_nothing():

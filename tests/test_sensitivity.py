@@ -5,8 +5,8 @@ import pytest
 
 pytest.importorskip("SALib")
 
-from backspasm_model import sensitivity as sens  # noqa: E402
-from backspasm_model.uncertainty import FACTORS  # noqa: E402
+from backspasm_model.evidence import sensitivity as sens  # noqa: E402
+from backspasm_model.evidence.uncertainty import FACTORS  # noqa: E402
 
 
 def test_ishigami_indices_match_analytical_values():

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import backspasm_model as bm
-from backspasm_model.stance import STANCE_DEFAULTS, STANCE_INPUT_RANGES
+from backspasm_model.exercises.stance import STANCE_DEFAULTS, STANCE_INPUT_RANGES
 
 FAST = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 R = STANCE_INPUT_RANGES

@@ -5,8 +5,8 @@
 
 Every number the learner reads is printed by a code cell from the package (claims, bands,
 Sobol indices); the markdown carries no numbers of the model. Claims are cited by id and
-paraphrased in ``src/backspasm_model/data/claims.toml``; the verdicts and their wording are
-computed by :mod:`backspasm_model.claims` from the model's numbers and stated thresholds.
+paraphrased in ``backspasm_model/data/claims.toml``; the verdicts and their wording are
+computed by :mod:`backspasm_model.evidence.claims` from the model's numbers and stated thresholds.
 """
 
 from __future__ import annotations
@@ -33,9 +33,9 @@ SETUP = """\
 %matplotlib inline
 import numpy as np
 import backspasm_model as bm
-from backspasm_model import claims, sensitivity, uncertainty
-from backspasm_model import plotting_claims as pc
-from backspasm_model.selfcheck import check_choice, check_number
+from backspasm_model.evidence import claims; from backspasm_model.evidence import sensitivity; from backspasm_model.evidence import uncertainty
+from backspasm_model.plotting.balance import claims as pc
+from backspasm_model.apps.selfcheck import check_choice, check_number
 
 results = {c.id: c for c in bm.evaluate_claims()}   # the default model, computed now"""
 
@@ -305,7 +305,7 @@ standing to **support** fully? Which one do you expect to be most clearly
 """,
         setup_code=SETUP,
         app_code="""\
-from backspasm_model.apps_claims import ClaimsExplorer
+from backspasm_model.apps.claims import ClaimsExplorer
 ClaimsExplorer().show()""",
         extra_after_app=claim_cells() + uncertainty_cells(),
         key_numbers_intro="""

@@ -24,7 +24,7 @@ from nbtemplate import (  # noqa: E402
     course_notebook,
 )
 
-from backspasm_model.prescription import ITEMS  # noqa: E402
+from backspasm_model.exercises.prescription import ITEMS  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -172,7 +172,7 @@ nominal body in the **seed** view, to the nearest half degree?
 """,
                 variable="my_answer_deg",
                 check_code="""\
-from backspasm_model.selfcheck import check_number
+from backspasm_model.apps.selfcheck import check_number
 check_number(my_answer_deg, bm.stand(view="seed").tilt_deg, tolerance=0.5, unit="deg",
              what="the seed-view tilt at nominal")""",
             ),
@@ -304,7 +304,7 @@ what clinical tilt does the model give? (Use the explorer; one decimal place.)
 """,
                 variable="my_answer_deg",
                 check_code="""\
-from backspasm_model.selfcheck import check_number
+from backspasm_model.apps.selfcheck import check_number
 check_number(my_answer_deg, bm.stand(view="seed", quad_strength=2.0).tilt_deg,
              tolerance=0.2, unit="deg", what="the seed-view tilt with quad strength 2")""",
             ),
@@ -315,7 +315,7 @@ check_number(my_answer_deg, bm.stand(view="seed", quad_strength=2.0).tilt_deg,
 """,
                 variable="my_answer_direction",
                 check_code="""\
-from backspasm_model.selfcheck import check_choice
+from backspasm_model.apps.selfcheck import check_choice
 r = bm.stand(view="full", hamstring_tightness=0.3)
 check_choice(my_answer_direction, "anterior" if float(r.tilt_deg) > 0 else "posterior",
              ("anterior", "posterior"), what="the tilt with tight hamstrings")""",
@@ -369,7 +369,7 @@ from backspasm_model.apps import BalanceExplorer
 BalanceExplorer(view="full").show()""",
         key_numbers_code="""\
 import numpy as np
-from backspasm_model import kinematics
+from backspasm_model.core import kinematics
 L = kinematics.ql_length_m(np.array([0.0, 10.0]))
 print(f"QL length at the neutral pelvis: {1000 * L[0]:.1f} mm")
 print(f"QL change for 10 deg of anterior tilt: {1000 * (L[1] - L[0]):+.2f} mm "
@@ -439,7 +439,7 @@ to 12th rib) shorten for **10 degrees** more anterior tilt? Type a positive numb
 """,
                 variable="my_answer_mm",
                 check_code="""\
-from backspasm_model.selfcheck import check_number
+from backspasm_model.apps.selfcheck import check_number
 L = kinematics.ql_length_m(np.array([0.0, 10.0]))
 check_number(my_answer_mm, 1000 * (L[0] - L[1]), tolerance=0.3, unit="mm",
              what="the QL shortening for 10 deg of anterior tilt")""",
@@ -493,7 +493,7 @@ get longer or shorter, and by how much?
 from backspasm_model.apps import BalanceExplorer
 BalanceExplorer(quad_tightness=0.15, hamstring_strength=0.8).show()""",
         key_numbers_code="""\
-from backspasm_model.prescription import ITEMS, apply_program, moves_text
+from backspasm_model.exercises.prescription import ITEMS, apply_program, moves_text
 start = dict(quad_tightness=0.15, hamstring_strength=0.8)
 after = apply_program(start)
 for label, kw in (("before", start), ("after", after)):
@@ -560,7 +560,7 @@ program is applied once? (Press the button or use the key numbers; one decimal p
 """,
                 variable="my_answer_deg",
                 check_code="""\
-from backspasm_model.selfcheck import check_number
+from backspasm_model.apps.selfcheck import check_number
 check_number(my_answer_deg, bm.stand(**apply_program(start)).tilt_deg, tolerance=0.2,
              unit="deg", what="the tilt after the program")""",
             ),

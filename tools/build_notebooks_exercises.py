@@ -122,7 +122,7 @@ must use?
 """,
         setup_code=SETUP,
         app_code="""\
-from backspasm_model.apps_exercises import AbductionExplorer
+from backspasm_model.apps.exercises import AbductionExplorer
 AbductionExplorer().show()""",
         key_numbers_intro="""
 The same model as plain numbers (75 kg, no ankle weight; validation target V4 says
@@ -222,7 +222,7 @@ torque of the leg at 30 deg above parallel, in N m?
 """,
                 variable="my_answer_Nm",
                 check_code="""\
-from backspasm_model.selfcheck import check_number
+from backspasm_model.apps.selfcheck import check_number
 check_number(my_answer_Nm, bm.side_lying_abduction(30.0, body_mass_kg=90.0).torque_Nm,
              tolerance=1.0, unit="N m", what="the leg torque at 30 deg for 90 kg")""",
                 hint="the torque at 0 deg scales with body mass; then multiply by cos(30 deg).",
@@ -304,7 +304,7 @@ body weight? And the force in the hip joint?
 """,
         setup_code=SETUP,
         app_code="""\
-from backspasm_model.apps_exercises import StanceExplorer
+from backspasm_model.apps.exercises import StanceExplorer
 StanceExplorer().show()""",
         key_numbers_intro="The Pauwels balance at nominal, and with weaker abductors:",
         key_numbers_code="""\
@@ -392,7 +392,7 @@ in degrees?
 """,
                 variable="my_answer_deg",
                 check_code="""\
-from backspasm_model.selfcheck import check_number
+from backspasm_model.apps.selfcheck import check_number
 check_number(my_answer_deg, bm.single_leg_stance(abductor_strength=0.4).pelvic_drop_deg,
              tolerance=0.3, unit="deg", what="the pelvic drop at 0.4 x nominal")""",
             ),
@@ -470,7 +470,7 @@ After 12 weeks of the full program, will the standing tilt fall by about **0.1**
 """,
         setup_code=SETUP,
         app_code="""\
-from backspasm_model.apps_exercises import ProgramExplorer
+from backspasm_model.apps.exercises import ProgramExplorer
 ProgramExplorer().show()""",
         key_numbers_intro="The default program (12 weeks, nominal rates and the band):",
         key_numbers_code="""\
@@ -549,7 +549,7 @@ tilt as `bm.stand` with the starting inputs. The test suite checks this property
 """,
                 variable="my_answer_deg",
                 check_code="""\
-from backspasm_model.selfcheck import check_number
+from backspasm_model.apps.selfcheck import check_number
 check_number(my_answer_deg, bm.program(weeks=8).tilt_deg[-1], tolerance=0.1, unit="deg",
              what="the tilt after 8 weeks")""",
             ),

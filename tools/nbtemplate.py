@@ -11,7 +11,7 @@ A notebook is built from one :func:`course_notebook` call. The sections, in orde
 7. key numbers printed by plain, rounded, deterministic code (checked by nbval);
 8. tasks, each with an optional code cell and a ``<details>`` solution;
 9. self-check question(s): the learner types a number into ``my_answer_... = None`` and a
-   checker from :mod:`backspasm_model.selfcheck` compares it with the model (left as
+   checker from :mod:`backspasm_model.apps.selfcheck` compares it with the model (left as
    ``None`` it prints a neutral prompt, so the stored output is deterministic);
 10. takeaways;
 11. references, generated from the ``source`` fields of the package's TOML data files.
@@ -98,7 +98,7 @@ class SelfCheck:
     """A question answered by the learner and checked against the model.
 
     ``variable`` is the name the learner fills in (e.g. ``my_answer_deg``); ``check_code``
-    calls a checker from :mod:`backspasm_model.selfcheck` with it. Leave the default
+    calls a checker from :mod:`backspasm_model.apps.selfcheck` with it. Leave the default
     ``None`` in the stored notebook so the printed output is the neutral prompt.
     """
 
@@ -126,7 +126,7 @@ def reference_lines(references: Sequence[tuple[str, str] | str]) -> list[str]:
     """Reference list: each item is ``(data file, dotted entry)`` - its ``source`` field is
     read from the package data (so the notebook cites what the model uses) - or a plain
     string (e.g. a claim id's evidence, paraphrased). Duplicates are dropped."""
-    from backspasm_model.parameters import read_data_file
+    from backspasm_model.core.parameters import read_data_file
 
     out: list[str] = []
     for ref in references:
@@ -207,7 +207,7 @@ def course_notebook(
     refs = reference_lines(references)
     if refs:
         cells.append(md("## References\n\nEvery number in the model comes with its source "
-                        "in the package data (`src/backspasm_model/data/*.toml`). The ones "
+                        "in the package data (`backspasm_model/data/*.toml`). The ones "
                         "this notebook relies on:\n\n" + _bullets(refs)))
     nb = new_notebook(cells=cells)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)",

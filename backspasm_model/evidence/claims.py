@@ -29,9 +29,9 @@ from typing import Any
 
 import numpy as np
 
-from . import kinematics
-from .balance import DEFAULTS, INPUT_RANGES, stand
-from .parameters import GROUPS, ParameterSet, read_data_file
+from ..core import kinematics
+from ..core.balance import DEFAULTS, INPUT_RANGES, stand
+from ..core.parameters import GROUPS, ParameterSet, read_data_file
 
 __all__ = [
     "SUPPORTED",
@@ -472,14 +472,14 @@ def _c6(base: dict[str, Any], kw: dict[str, Any]) -> tuple[dict[str, Number], st
 
 
 def _c7(params: str | ParameterSet) -> tuple[dict[str, Number], str, str]:
-    from .balance import hip_moment_capacity_Nm
+    from ..core.balance import hip_moment_capacity_Nm
 
     abd = hip_moment_capacity_Nm("abdominals", params)
     quad = hip_moment_capacity_Nm("quadriceps", params)
     ratio = abd / quad
     pset = params if isinstance(params, ParameterSet) else None
     name = pset.name if pset else str(params)
-    from .parameters import load_parameter_set
+    from ..core.parameters import load_parameter_set
 
     ps = pset or load_parameter_set(name)
     fmax = sum(m.Fmax_N for m in ps.muscles if m.group == "abdominals")
@@ -498,7 +498,7 @@ def _c7(params: str | ParameterSet) -> tuple[dict[str, Number], str, str]:
 
 def _c8(params: str) -> tuple[dict[str, Number], str, str]:
     try:
-        from .stance import single_leg_stance
+        from ..exercises.stance import single_leg_stance
         r = single_leg_stance(params=params)
         bw = _f(r.abductor_force_BW)
     except (ImportError, AttributeError, TypeError, ValueError):
@@ -513,7 +513,7 @@ def _c8(params: str) -> tuple[dict[str, Number], str, str]:
 
 def _c9(params: str) -> tuple[dict[str, Number], str, str]:
     try:
-        from .exercises import side_lying_abduction
+        from ..exercises.abduction import side_lying_abduction
         r = side_lying_abduction(0.0, params=params)
         effort, sub = _f(r.effort_fraction), _f(r.substitution_likelihood)
         sweep = side_lying_abduction(params=params)
@@ -544,8 +544,8 @@ def evaluate_claims(
 
     ``baseline`` holds scalar ``stand`` inputs describing the body (e.g.
     ``ql_neutral_fibre_length=0.8``, ``hamstring_strength=0.7``); scenarios multiply its
-    strengths (clamped to :data:`~backspasm_model.balance.INPUT_RANGES`). ``params`` and
-    ``view`` as in :func:`~backspasm_model.balance.stand`.
+    strengths (clamped to :data:`~backspasm_model.core.balance.INPUT_RANGES`). ``params`` and
+    ``view`` as in :func:`~backspasm_model.core.balance.stand`.
 
     >>> c = {c.id: c for c in evaluate_claims()}
     >>> c["C3"].verdict in VERDICTS and c["C3"].value("delta_tilt") > 0
@@ -597,7 +597,7 @@ def verdict_spread(
     **baseline: Any,
 ) -> dict[str, dict[str, float]]:
     """How sure is each verdict? The share of plausible bodies
-    (:func:`~backspasm_model.uncertainty.sample_bodies`) given each verdict, for the claims
+    (:func:`~backspasm_model.evidence.uncertainty.sample_bodies`) given each verdict, for the claims
     whose numbers depend on the uncertain inputs (C3, C4, C5, C6). The same bodies are used
     before and after each scenario.
 

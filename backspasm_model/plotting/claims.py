@@ -2,8 +2,8 @@
 
 Needs matplotlib (imported here, not by ``import backspasm_model``). Every function draws
 into an ``ax`` (or a new figure) and returns the figure; nothing is computed here that the
-numpy-only modules :mod:`~backspasm_model.uncertainty`, :mod:`~backspasm_model.sensitivity`
-and :mod:`~backspasm_model.claims` do not give.
+numpy-only modules :mod:`~backspasm_model.evidence.uncertainty`, :mod:`~backspasm_model.evidence.sensitivity`
+and :mod:`~backspasm_model.evidence.claims` do not give.
 
 :class:`BandOverlay` adds the optional 5-95 % band of plausible bodies to the balance
 explorer's net-moment curve (:class:`~backspasm_model.plotting.BalanceFigure`), computed by
@@ -29,10 +29,10 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.figure import Figure
 
-from . import kinematics
-from .balance import net_moment_Nm, stand
-from .sensitivity import SobolResult, TornadoRow
-from .uncertainty import FACTORS, BodySample, band, describe_band, factor_values
+from ..core import kinematics
+from ..core.balance import net_moment_Nm, stand
+from ..evidence.sensitivity import SobolResult, TornadoRow
+from ..evidence.uncertainty import FACTORS, BodySample, band, describe_band, factor_values
 
 __all__ = [
     "BAND_FRACTION",

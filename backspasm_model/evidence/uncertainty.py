@@ -1,7 +1,7 @@
 """Plausible bodies: sample the inputs the literature leaves uncertain and see how sure the
 model can be.
 
-The uncertain inputs of :func:`~backspasm_model.balance.stand` (passive hip and lumbar
+The uncertain inputs of :func:`~backspasm_model.core.balance.stand` (passive hip and lumbar
 stiffness, trunk centre-of-mass offset, postural activation, and which published muscle
 parameter set gives the maximal forces and levers) are described with their sourced ranges
 and distributions in ``data/uncertainty.toml`` (:data:`FACTORS`). :func:`sample_bodies` draws
@@ -31,9 +31,9 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
-from .balance import DEFAULTS, INPUT_RANGES, stand
-from .checks import check_choice, check_range
-from .parameters import PARAMETER_SET_NAMES, read_data_file
+from ..core.balance import DEFAULTS, INPUT_RANGES, stand
+from ..core.checks import check_choice, check_range
+from ..core.parameters import PARAMETER_SET_NAMES, read_data_file
 
 __all__ = [
     "FACTORS",
@@ -205,7 +205,7 @@ def evaluate_unit(
 
     ``balance`` holds the other ``stand`` inputs; arrays of shape ``B`` give outputs of shape
     ``B + (n,)`` (the same bodies at every balance point). Bodies with no stable posture give
-    NaN. Used by :func:`sample_bodies` and :mod:`backspasm_model.sensitivity`.
+    NaN. Used by :func:`sample_bodies` and :mod:`backspasm_model.evidence.sensitivity`.
     """
     vals = factor_values(unit, factors)
     n = np.asarray(unit).shape[0]

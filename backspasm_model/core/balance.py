@@ -34,7 +34,9 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
-from . import hill, kinematics
+from . import hill
+
+from . import kinematics
 from .checks import InputRange, check_choice, check_range
 from .parameters import GROUPS, ParameterSet, load_parameter_set, pelvis_data
 

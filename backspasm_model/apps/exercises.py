@@ -9,10 +9,10 @@ and matplotlib).
 Same conventions as :mod:`backspasm_model.apps`: each app is a class with its own state
 (no module globals), every control is labelled with its unit and clamped to its range, a
 model error is shown as a message in the app and never raised into the kernel, and the app
-owns one figure (:mod:`backspasm_model.plotting_exercises`) updated in place. In a notebook
+owns one figure (:mod:`backspasm_model.plotting.exercises`) updated in place. In a notebook
 (after ``%matplotlib widget``)::
 
-    from backspasm_model.apps_exercises import AbductionExplorer
+    from backspasm_model.apps.exercises import AbductionExplorer
     AbductionExplorer().show()
 
 >>> import matplotlib
@@ -39,12 +39,12 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from . import prescription
-from .apps import App, unit_slider
-from .exercises import CAPACITY_SETS, SEGMENT_TABLES, abduction_dose
-from .exercises import side_lying_abduction as _abduction
-from .program_weeks import PROGRAM_DEFAULTS, PROGRAM_INPUT_RANGES, ProgramResult, program
-from .stance import STANCE_DEFAULTS, STANCE_INPUT_RANGES, single_leg_stance
+from ..exercises import prescription
+from .balance import App, unit_slider
+from ..exercises.abduction import CAPACITY_SETS, SEGMENT_TABLES, abduction_dose
+from ..exercises.abduction import side_lying_abduction as _abduction
+from ..exercises.programme import PROGRAM_DEFAULTS, PROGRAM_INPUT_RANGES, ProgramResult, program
+from ..exercises.stance import STANCE_DEFAULTS, STANCE_INPUT_RANGES, single_leg_stance
 
 __all__ = ["AbductionExplorer", "StanceExplorer", "ProgramExplorer", "Control"]
 
@@ -239,7 +239,7 @@ class AbductionExplorer(_App):
         super().__init__(figure, **start)
 
     def _make_figure(self) -> Any:
-        from .plotting_exercises import AbductionFigure
+        from ..plotting.exercises import AbductionFigure
 
         return AbductionFigure(dpi=75.0)
 
@@ -357,7 +357,7 @@ class StanceExplorer(_App):
         super().__init__(figure, **start)
 
     def _make_figure(self) -> Any:
-        from .plotting_exercises import StanceFigure
+        from ..plotting.exercises import StanceFigure
 
         return StanceFigure(dpi=75.0)
 
@@ -429,7 +429,7 @@ def _prescription_panel() -> str:
     """The explorer's prescription panel (``apps.BalanceExplorer``) if available, else the
     same content rendered here from ``data/prescription.toml``."""
     try:
-        from .apps import BalanceExplorer
+        from .balance import BalanceExplorer
 
         return str(BalanceExplorer._prescription_html())
     except Exception:  # pragma: no cover - the explorer is optional here
@@ -488,7 +488,7 @@ class ProgramExplorer(_App):
         super().__init__(figure, **start)
 
     def _make_figure(self) -> Any:
-        from .plotting_exercises import ProgramFigure
+        from ..plotting.exercises import ProgramFigure
 
         return ProgramFigure(dpi=75.0)
 

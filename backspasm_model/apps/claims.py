@@ -2,11 +2,11 @@
 
 Imported on demand (needs ipywidgets). In a notebook::
 
-    from backspasm_model.apps_claims import ClaimsExplorer
+    from backspasm_model.apps.claims import ClaimsExplorer
     ClaimsExplorer().show()
 
 Each control is an assumption of the baseline body (or the parameter set); every change
-re-evaluates C1-C9 with :func:`backspasm_model.claims.evaluate_claims` (a few milliseconds)
+re-evaluates C1-C9 with :func:`backspasm_model.evidence.claims.evaluate_claims` (a few milliseconds)
 and marks the verdicts that differ from the default model. Errors are shown, never raised.
 
 >>> app = ClaimsExplorer()
@@ -23,10 +23,10 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from .apps import App, unit_slider
-from .balance import DEFAULTS, INPUT_RANGES
-from .claims import CONTRADICTED, SMALL, SUPPORTED, Claim, evaluate_claims
-from .parameters import PARAMETER_SET_NAMES, load_parameter_set
+from .balance import App, unit_slider
+from ..core.balance import DEFAULTS, INPUT_RANGES
+from ..evidence.claims import CONTRADICTED, SMALL, SUPPORTED, Claim, evaluate_claims
+from ..core.parameters import PARAMETER_SET_NAMES, load_parameter_set
 
 __all__ = ["ClaimsExplorer", "ASSUMPTIONS"]
 

@@ -31,9 +31,9 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
-from .balance import INPUT_RANGES, stand
-from .checks import InputRange, check_range
-from .parameters import read_data_file
+from ..core.balance import INPUT_RANGES, stand
+from ..core.checks import InputRange, check_range
+from ..core.parameters import read_data_file
 from .stance import single_leg_stance
 
 __all__ = ["PROGRAM_INPUT_RANGES", "PROGRAM_DEFAULTS", "ProgramResult", "program"]

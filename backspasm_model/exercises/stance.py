@@ -32,9 +32,9 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from .checks import InputRange, check_choice, check_range
-from .exercises import CAPACITY_SETS, abductor_capacity_Nm
-from .parameters import read_data_file
+from ..core.checks import InputRange, check_choice, check_range
+from .abduction import CAPACITY_SETS, abductor_capacity_Nm
+from ..core.parameters import read_data_file
 
 __all__ = ["STANCE_INPUT_RANGES", "StanceResult", "single_leg_stance"]
 

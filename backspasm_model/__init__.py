@@ -2,7 +2,7 @@
 exercises of a clinical argument about back spasms.
 
 The core imports only numpy and the standard library. Plotting (matplotlib) and the
-interactive apps (ipywidgets) live in ``backspasm_model.plotting`` and ``backspasm_model.apps``
+interactive apps (ipywidgets) live in ``backspasm_model.plotting.balance`` and ``backspasm_model.apps``
 and are imported only when asked for.
 
 >>> import backspasm_model as bm
@@ -11,7 +11,7 @@ and are imported only when asked for.
 True
 """
 
-from .balance import (
+from .core.balance import (
     DEFAULTS,
     INPUT_RANGES,
     VIEWS,
@@ -22,13 +22,13 @@ from .balance import (
     net_moment_Nm,
     stand,
 )
-from .claims import VERDICTS, evaluate_claims
-from .exercises import AbductionResult, DoseResult, abduction_dose, side_lying_abduction
-from .kinematics import clinical_tilt_deg, ql_fascicle_length_m, ql_length_m
-from .parameters import GROUPS, PARAMETER_SET_NAMES, ParameterSet, load_parameter_set
-from .program_weeks import ProgramResult, program
-from .stance import StanceResult, single_leg_stance
-from .uncertainty import BodySample, sample_bodies
+from .evidence.claims import VERDICTS, evaluate_claims
+from .exercises.abduction import AbductionResult, DoseResult, abduction_dose, side_lying_abduction
+from .core.kinematics import clinical_tilt_deg, ql_fascicle_length_m, ql_length_m
+from .core.parameters import GROUPS, PARAMETER_SET_NAMES, ParameterSet, load_parameter_set
+from .exercises.programme import ProgramResult, program
+from .exercises.stance import StanceResult, single_leg_stance
+from .evidence.uncertainty import BodySample, sample_bodies
 
 __all__ = [
     "DEFAULTS",
@@ -56,7 +56,7 @@ __all__ = [
     "program",
     "side_lying_abduction",
     "single_leg_stance",
-    # uncertainty and claims (issue 6; Sobol indices in backspasm_model.sensitivity)
+    # uncertainty and claims (issue 6; Sobol indices in backspasm_model.evidence.sensitivity)
     "VERDICTS",
     "BodySample",
     "evaluate_claims",

@@ -6,7 +6,7 @@
   standard library) is imported here, lazily, so ``import backspasm_model`` stays numpy-only
   and fast; it comes with the ``notebooks`` extra.
 * :func:`model_sobol` applies it to the model: the uncertain inputs of ``data/uncertainty.toml``
-  mapped through their distributions (:data:`~backspasm_model.uncertainty.FACTORS`), the output
+  mapped through their distributions (:data:`~backspasm_model.evidence.uncertainty.FACTORS`), the output
   being tilt (deg), QL length change (mm) or QL force capacity at a given balance.
 * :func:`one_at_a_time` moves each input alone from the low to the high end of its sourced
   range with the others at nominal: the data of a tornado chart (numpy only).
@@ -27,8 +27,8 @@ from typing import Any
 
 import numpy as np
 
-from .balance import stand
-from .checks import check_choice, check_range
+from ..core.balance import stand
+from ..core.checks import check_choice, check_range
 from .uncertainty import FACTORS, OUTPUTS, Factor, evaluate_unit
 
 __all__ = [
@@ -146,7 +146,7 @@ def model_sobol(
 
     ``output`` is ``"tilt_deg"``, ``"ql_length_change_mm"`` or ``"ql_force_capacity"``;
     ``balance`` any scalar ``stand`` inputs other than the uncertain ones. Names in the result
-    are the factor keys (:data:`~backspasm_model.uncertainty.FACTOR_NAMES`).
+    are the factor keys (:data:`~backspasm_model.evidence.uncertainty.FACTOR_NAMES`).
     """
     check_choice("output", output, OUTPUTS)
     for k, v in balance.items():

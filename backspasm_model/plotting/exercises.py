@@ -10,7 +10,7 @@
 * :class:`ProgramFigure`: a program over weeks - tilt, QL length change and abductor
   capacity against week, each with its band.
 
-Same conventions as :mod:`backspasm_model.plotting`: every artist is made once, updates move
+Same conventions as :mod:`backspasm_model.plotting.balance`: every artist is made once, updates move
 them with ``set_data`` and redraw the changing ("animated") artists over a saved background
 (blitting); no figure is created per update. Colours: the Okabe-Ito palette of
 ``data/drawing.toml``.
@@ -34,20 +34,20 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Wedge
 
-from .exercises import (
+from ..exercises.abduction import (
     DEFAULT_ANGLES_DEG,
     exercises_data,
     side_lying_abduction,
 )
-from .parameters import read_data_file
-from .plotting import LiveFigure, diagram_axes
-from .program_weeks import ProgramResult
-from .stance import STANCE_INPUT_RANGES, StanceResult, single_leg_stance
+from ..core.parameters import read_data_file
+from .balance import LiveFigure, diagram_axes
+from ..exercises.programme import ProgramResult
+from ..exercises.stance import STANCE_INPUT_RANGES, StanceResult, single_leg_stance
 
 __all__ = ["PALETTE", "AbductionFigure", "StanceFigure", "ProgramFigure"]
 
 _draw = read_data_file("drawing.toml")
-#: Okabe-Ito colours by role (shared with :mod:`backspasm_model.plotting`).
+#: Okabe-Ito colours by role (shared with :mod:`backspasm_model.plotting.balance`).
 PALETTE: dict[str, str] = {k: v for k, v in _draw["palette"].items() if k != "source"}
 _FONT = float(_draw["display"]["font_size_pt"]["value"])
 _ex = exercises_data()
@@ -401,7 +401,7 @@ def _band_verts(x: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
 class ProgramFigure(LiveFigure):
     """Tilt, QL length change and abductor capacity over the weeks of a program, each with
     its band (slow to fast rates). :meth:`update` takes a
-    :class:`~backspasm_model.program_weeks.ProgramResult`."""
+    :class:`~backspasm_model.exercises.programme.ProgramResult`."""
 
     _PANELS = (
         ("tilt_deg", "tilt_low_deg", "tilt_high_deg", "pelvic tilt (ASIS-PSIS)",

@@ -46,9 +46,11 @@ from matplotlib.path import Path
 from matplotlib.textpath import TextPath
 from matplotlib.transforms import Affine2D, Transform
 
-from . import hill, kinematics
-from .balance import VIEW_GROUPS, StandResult, net_moment_Nm, stand
-from .parameters import GROUPS, load_parameter_set, pelvis_data, read_data_file
+from ..core import hill
+
+from ..core import kinematics
+from ..core.balance import VIEW_GROUPS, StandResult, net_moment_Nm, stand
+from ..core.parameters import GROUPS, load_parameter_set, pelvis_data, read_data_file
 
 __all__ = [
     "PALETTE",
@@ -364,7 +366,7 @@ def diagram_axes(fig: Figure, spec: Any, xlim: tuple[float, float],
 
 class LiveFigure:
     """A figure whose changing ("animated") artists are redrawn by blitting (base class of
-    :class:`BalanceFigure` and the figures of :mod:`backspasm_model.plotting_exercises`).
+    :class:`BalanceFigure` and the figures of :mod:`backspasm_model.plotting.exercises`).
 
     ``fig``: an existing empty figure to draw into (default: a new pyplot figure made with
     interactive mode off, so it is not displayed on creation). ``animated=False`` draws

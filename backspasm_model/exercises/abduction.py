@@ -32,8 +32,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
-from .checks import InputRange, check_choice, check_range
-from .parameters import read_data_file
+from ..core.checks import InputRange, check_choice, check_range
+from ..core.parameters import read_data_file
 
 __all__ = [
     "SEGMENT_TABLES",
@@ -306,7 +306,7 @@ def prescribed_dose() -> dict[str, Any]:
     """The prescribed side-lying abduction dose: sets, reps per set, sides, top angle.
 
     Taken from the prescription as data (``data/prescription.toml``, item
-    ``side_lying_hip_abduction``, via :mod:`backspasm_model.prescription`) when it has that
+    ``side_lying_hip_abduction``, via :mod:`backspasm_model.exercises.prescription`) when it has that
     item, else from ``data/exercises.toml`` ``[dose]``; ``source`` says which. The top angle
     (0 deg = parallel to the surface) is the seed's rule.
 

@@ -142,7 +142,7 @@ def apply_program(
     :data:`backspasm_model.INPUT_RANGES`). Inputs missing from ``inputs`` start from
     :data:`backspasm_model.DEFAULTS`."""
     if ranges is None or any(m.input not in inputs for it in (items or ITEMS) for m in it.moves):
-        from .balance import DEFAULTS, INPUT_RANGES  # lazy: this module stays numpy-free
+        from ..core.balance import DEFAULTS, INPUT_RANGES  # lazy: this module stays numpy-free
 
         if ranges is None:
             ranges = {k: (r.lo, r.hi) for k, r in INPUT_RANGES.items()}

@@ -33,10 +33,10 @@ from typing import Any
 import ipywidgets as widgets
 from IPython.display import display
 
-from . import prescription
-from .balance import DEFAULTS, INPUT_RANGES, VIEW_GROUPS, VIEWS
-from .parameters import GROUPS, PARAMETER_SET_NAMES, load_parameter_set
-from .plotting import GROUP_LABELS, PALETTE, BalanceFigure, Posture, compute_posture
+from ..exercises import prescription
+from ..core.balance import DEFAULTS, INPUT_RANGES, VIEW_GROUPS, VIEWS
+from ..core.parameters import GROUPS, PARAMETER_SET_NAMES, load_parameter_set
+from ..plotting.balance import GROUP_LABELS, PALETTE, BalanceFigure, Posture, compute_posture
 
 __all__ = ["App", "BalanceExplorer", "CONTROLS", "CONTROL_LABELS", "unit_slider"]
 
@@ -72,12 +72,12 @@ def _label(key: str) -> str:
 def unit_slider(rng: Any, label: str, *, step: float, value: float, unit: str | None = None,
                 fmt: str = ".2f", label_width: str = "230px", width: str = "480px",
                 continuous_update: bool = True, tooltip: str | None = None) -> widgets.FloatSlider:
-    """A FloatSlider over ``rng`` (an :class:`~backspasm_model.checks.InputRange`, or anything
+    """A FloatSlider over ``rng`` (an :class:`~backspasm_model.core.checks.InputRange`, or anything
     with ``lo``, ``hi``, ``unit`` and ``clamp``), labelled ``"label (unit)"`` (``unit``
     defaults to ``rng.unit``), starting at ``value`` clamped to the range; the slider itself
     keeps every later value inside ``rng.lo`` to ``rng.hi``. Used by every app.
 
-    >>> from backspasm_model.checks import InputRange
+    >>> from backspasm_model.core.checks import InputRange
     >>> s = unit_slider(InputRange(0.25, 3.0, "x nominal"), "quad strength", step=0.05,
     ...                 value=9.0)
     >>> s.description, s.value, (s.min, s.max)
@@ -234,7 +234,7 @@ class BalanceExplorer(App):
         self.keep.observe(self._on_keep, names="value")
         self.message = widgets.HTML(value="")
         self.readout = widgets.HTML(value="")
-        # optional 5-95 % band of plausible bodies (issue 6; backspasm_model.plotting_claims)
+        # optional 5-95 % band of plausible bodies (issue 6; backspasm_model.plotting.claims)
         self.band_toggle = widgets.Checkbox(value=False, indent=False,
                                             description="show 5-95 % band (plausible bodies)")
         self.band_toggle.observe(self._on_choice, names="value")
@@ -387,7 +387,7 @@ class BalanceExplorer(App):
     def _update_band(self, p: Posture) -> None:
         """The optional band: a fixed, modest sample of plausible bodies re-solved only when
         the box is ticked (a few ms per update); never raises."""
-        from .plotting_claims import BandOverlay, explorer_band
+        from ..plotting.claims import BandOverlay, explorer_band
 
         self.band = None
         if self.band_toggle.value:

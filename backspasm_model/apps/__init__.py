@@ -1,0 +1,19 @@
+"""The interactive apps (ipywidgets), one module per app on a shared base.
+
+>>> from backspasm_model.apps import BalanceExplorer  # doctest: +SKIP
+>>> BalanceExplorer().show()  # doctest: +SKIP
+
+Imported only on demand: ``import backspasm_model`` never imports ipywidgets.
+"""
+
+from .balance import BalanceExplorer
+from .claims import ClaimsExplorer
+from .exercises import AbductionExplorer, ProgramExplorer, StanceExplorer
+
+__all__ = [
+    "AbductionExplorer",
+    "BalanceExplorer",
+    "ClaimsExplorer",
+    "ProgramExplorer",
+    "StanceExplorer",
+]
