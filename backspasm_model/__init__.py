@@ -1,9 +1,9 @@
 """backspasm_model: a teaching model of pelvic tilt, quadratus lumborum length and the
 exercises of a clinical argument about back spasms.
 
-The core imports only numpy and the standard library. Plotting (matplotlib) and the
-interactive apps (ipywidgets) live in ``backspasm_model.plotting.balance`` and ``backspasm_model.apps``
-and are imported only when asked for.
+Layers, each building on the ones before it (``docs/architecture.md``): ``core`` (the balance),
+``exercises``, ``evidence`` (numpy and the standard library only), then ``plotting``
+(matplotlib) and ``apps`` (ipywidgets), which are imported only when asked for.
 
 >>> import backspasm_model as bm
 >>> r = bm.stand(quad_strength=1.5)
@@ -22,13 +22,13 @@ from .core.balance import (
     net_moment_Nm,
     stand,
 )
-from .evidence.claims import VERDICTS, evaluate_claims
-from .exercises.abduction import AbductionResult, DoseResult, abduction_dose, side_lying_abduction
 from .core.kinematics import clinical_tilt_deg, ql_fascicle_length_m, ql_length_m
 from .core.parameters import GROUPS, PARAMETER_SET_NAMES, ParameterSet, load_parameter_set
+from .evidence.claims import VERDICTS, evaluate_claims
+from .evidence.uncertainty import BodySample, sample_bodies
+from .exercises.abduction import AbductionResult, DoseResult, abduction_dose, side_lying_abduction
 from .exercises.programme import ProgramResult, program
 from .exercises.stance import StanceResult, single_leg_stance
-from .evidence.uncertainty import BodySample, sample_bodies
 
 __all__ = [
     "DEFAULTS",

@@ -18,7 +18,8 @@ import numpy as np
 from scipy.optimize import brentq
 
 import backspasm_model as bm
-from backspasm_model.core.balance import _Evaluator, _validate
+from backspasm_model.core.equilibrium import _Evaluator
+from backspasm_model.core.inputs import _validate
 
 N = 1_000_000
 SAMPLE = 300

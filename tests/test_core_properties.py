@@ -177,7 +177,7 @@ def test_no_stable_posture_is_a_clear_error_not_a_number():
 def test_gravity_series_equals_the_trigonometric_chain():
     # the balance evaluates the upper body's shift by a Taylor series (Horner): it must equal
     # the sines and cosines of the lumbar chain to round-off over the whole +/-90 deg
-    from backspasm_model.core import balance
+    from backspasm_model.core import equilibrium as balance
 
     theta = np.radians(np.linspace(-90.0, 90.0, 721))
     dx_t, ddx_t = kinematics.thorax_dx_and_slope(theta)

@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 import backspasm_model as bm
-from backspasm_model.evidence import uncertainty as unc
 from backspasm_model.core.parameters import read_data_file
+from backspasm_model.evidence import uncertainty as unc
 
 
 def test_same_seed_same_bodies_other_seed_other_bodies():
@@ -114,7 +114,8 @@ def test_core_import_stays_numpy_only():
     import subprocess
     import sys
 
-    code = ("import sys, backspasm_model, backspasm_model.evidence.uncertainty, backspasm_model.evidence.claims;"
+    code = ("import sys, backspasm_model, backspasm_model.evidence.uncertainty,"
+            " backspasm_model.evidence.claims;"
             "print(any(m.split('.')[0] in ('SALib', 'scipy', 'matplotlib', 'pandas')"
             " for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -33,9 +33,9 @@ from typing import Any
 import ipywidgets as widgets
 from IPython.display import display
 
-from ..exercises import prescription
 from ..core.balance import DEFAULTS, INPUT_RANGES, VIEW_GROUPS, VIEWS
 from ..core.parameters import GROUPS, PARAMETER_SET_NAMES, load_parameter_set
+from ..exercises import prescription
 from ..plotting.balance import GROUP_LABELS, PALETTE, BalanceFigure, Posture, compute_posture
 
 __all__ = ["App", "BalanceExplorer", "CONTROLS", "CONTROL_LABELS", "unit_slider"]

@@ -23,10 +23,10 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from .balance import App, unit_slider
 from ..core.balance import DEFAULTS, INPUT_RANGES
-from ..evidence.claims import CONTRADICTED, SMALL, SUPPORTED, Claim, evaluate_claims
 from ..core.parameters import PARAMETER_SET_NAMES, load_parameter_set
+from ..evidence.claims import CONTRADICTED, SMALL, SUPPORTED, Claim, evaluate_claims
+from .balance import App, unit_slider
 
 __all__ = ["ClaimsExplorer", "ASSUMPTIONS"]
 

@@ -6,7 +6,8 @@
   standard library) is imported here, lazily, so ``import backspasm_model`` stays numpy-only
   and fast; it comes with the ``notebooks`` extra.
 * :func:`model_sobol` applies it to the model: the uncertain inputs of ``data/uncertainty.toml``
-  mapped through their distributions (:data:`~backspasm_model.evidence.uncertainty.FACTORS`), the output
+  mapped through their distributions
+  (:data:`~backspasm_model.evidence.uncertainty.FACTORS`), the output
   being tilt (deg), QL length change (mm) or QL force capacity at a given balance.
 * :func:`one_at_a_time` moves each input alone from the low to the high end of its sourced
   range with the others at nominal: the data of a tornado chart (numpy only).

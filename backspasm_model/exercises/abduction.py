@@ -306,9 +306,9 @@ def prescribed_dose() -> dict[str, Any]:
     """The prescribed side-lying abduction dose: sets, reps per set, sides, top angle.
 
     Taken from the prescription as data (``data/prescription.toml``, item
-    ``side_lying_hip_abduction``, via :mod:`backspasm_model.exercises.prescription`) when it has that
-    item, else from ``data/exercises.toml`` ``[dose]``; ``source`` says which. The top angle
-    (0 deg = parallel to the surface) is the seed's rule.
+    ``side_lying_hip_abduction``, via :mod:`backspasm_model.exercises.prescription`) when it
+    has that item, else from ``data/exercises.toml`` ``[dose]``; ``source`` says which. The top
+    angle (0 deg = parallel to the surface) is the seed's rule.
 
     >>> d = prescribed_dose()
     >>> d["sets"], d["reps"], d["sides"], d["top_angle_deg"]

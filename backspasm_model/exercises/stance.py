@@ -33,8 +33,8 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from ..core.checks import InputRange, check_choice, check_range
-from .abduction import CAPACITY_SETS, abductor_capacity_Nm
 from ..core.parameters import read_data_file
+from .abduction import CAPACITY_SETS, abductor_capacity_Nm
 
 __all__ = ["STANCE_INPUT_RANGES", "StanceResult", "single_leg_stance"]
 

@@ -46,9 +46,7 @@ from matplotlib.path import Path
 from matplotlib.textpath import TextPath
 from matplotlib.transforms import Affine2D, Transform
 
-from ..core import hill
-
-from ..core import kinematics
+from ..core import hill, kinematics
 from ..core.balance import VIEW_GROUPS, StandResult, net_moment_Nm, stand
 from ..core.parameters import GROUPS, load_parameter_set, pelvis_data, read_data_file
 

@@ -2,8 +2,9 @@
 
 Needs matplotlib (imported here, not by ``import backspasm_model``). Every function draws
 into an ``ax`` (or a new figure) and returns the figure; nothing is computed here that the
-numpy-only modules :mod:`~backspasm_model.evidence.uncertainty`, :mod:`~backspasm_model.evidence.sensitivity`
-and :mod:`~backspasm_model.evidence.claims` do not give.
+numpy-only modules :mod:`~backspasm_model.evidence.uncertainty`,
+:mod:`~backspasm_model.evidence.sensitivity` and :mod:`~backspasm_model.evidence.claims` do not
+give.
 
 :class:`BandOverlay` adds the optional 5-95 % band of plausible bodies to the balance
 explorer's net-moment curve (:class:`~backspasm_model.plotting.BalanceFigure`), computed by

@@ -34,15 +34,15 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Wedge
 
+from ..core.parameters import read_data_file
 from ..exercises.abduction import (
     DEFAULT_ANGLES_DEG,
     exercises_data,
     side_lying_abduction,
 )
-from ..core.parameters import read_data_file
-from .balance import LiveFigure, diagram_axes
 from ..exercises.programme import ProgramResult
 from ..exercises.stance import STANCE_INPUT_RANGES, StanceResult, single_leg_stance
+from .balance import LiveFigure, diagram_axes
 
 __all__ = ["PALETTE", "AbductionFigure", "StanceFigure", "ProgramFigure"]
 
