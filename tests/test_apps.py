@@ -21,11 +21,11 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 import backspasm_model as bm  # noqa: E402
-from backspasm_model.core import kinematics  # noqa: E402
-from backspasm_model.exercises import prescription  # noqa: E402
 from backspasm_model.apps.balance import CONTROLS, BalanceExplorer  # noqa: E402
+from backspasm_model.core import kinematics  # noqa: E402
 from backspasm_model.core.balance import VIEW_GROUPS  # noqa: E402
 from backspasm_model.core.parameters import pelvis_data  # noqa: E402
+from backspasm_model.exercises import prescription  # noqa: E402
 from backspasm_model.plotting.balance import PALETTE, BalanceFigure, compute_posture  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))

@@ -9,9 +9,9 @@ pytest.importorskip("ipywidgets")
 matplotlib = pytest.importorskip("matplotlib")
 matplotlib.use("Agg")
 
-from backspasm_model.plotting import claims as pc  # noqa: E402
 from backspasm_model.apps import BalanceExplorer  # noqa: E402
 from backspasm_model.evidence.uncertainty import sample_bodies  # noqa: E402
+from backspasm_model.plotting import claims as pc  # noqa: E402
 
 
 @pytest.fixture
