@@ -26,7 +26,8 @@ from .core.kinematics import clinical_tilt_deg, ql_fascicle_length_m, ql_length_
 from .core.parameters import GROUPS, PARAMETER_SET_NAMES, ParameterSet, load_parameter_set
 from .evidence.claims import VERDICTS, evaluate_claims
 from .evidence.uncertainty import BodySample, sample_bodies
-from .exercises.abduction import AbductionResult, DoseResult, abduction_dose, side_lying_abduction
+from .exercises.abduction import AbductionResult, side_lying_abduction
+from .exercises.dose import DoseResult, abduction_dose
 from .exercises.programme import ProgramResult, program
 from .exercises.stance import StanceResult, single_leg_stance
 

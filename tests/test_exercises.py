@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 import backspasm_model as bm
 from backspasm_model.exercises import abduction as ex
+from backspasm_model.exercises.dose import prescribed_dose
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 R = ex.EXERCISE_INPUT_RANGES
@@ -140,7 +141,7 @@ def test_a_sweep_broadcasts_and_matches_scalar_calls():
 
 
 def test_dose_comes_from_the_prescription_data():
-    d = ex.prescribed_dose()
+    d = prescribed_dose()
     assert (d["sets"], d["reps"], d["sides"]) == (3, 10, 2)
     assert "prescription.toml" in d["source"]
     r = bm.abduction_dose()

@@ -40,8 +40,9 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..exercises import prescription
-from ..exercises.abduction import CAPACITY_SETS, SEGMENT_TABLES, abduction_dose
+from ..exercises.abduction import CAPACITY_SETS, SEGMENT_TABLES
 from ..exercises.abduction import side_lying_abduction as _abduction
+from ..exercises.dose import abduction_dose
 from ..exercises.programme import PROGRAM_DEFAULTS, PROGRAM_INPUT_RANGES, ProgramResult, program
 from ..exercises.stance import STANCE_DEFAULTS, STANCE_INPUT_RANGES, single_leg_stance
 from .balance import App, unit_slider
