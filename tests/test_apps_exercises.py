@@ -12,7 +12,7 @@ import pytest  # noqa: E402
 
 pytest.importorskip("ipywidgets")
 
-from backspasm_model.apps.exercises import (  # noqa: E402
+from backspasm_model.apps import (  # noqa: E402
     AbductionExplorer,
     ProgramExplorer,
     StanceExplorer,

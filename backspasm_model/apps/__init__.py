@@ -6,9 +6,11 @@
 Imported only on demand: ``import backspasm_model`` never imports ipywidgets.
 """
 
+from .abduction import AbductionExplorer
 from .balance import BalanceExplorer
 from .claims import ClaimsExplorer
-from .exercises import AbductionExplorer, ProgramExplorer, StanceExplorer
+from .programme import ProgramExplorer
+from .stance import StanceExplorer
 
 __all__ = [
     "AbductionExplorer",

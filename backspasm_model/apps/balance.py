@@ -31,14 +31,14 @@ from collections.abc import Mapping
 from typing import Any
 
 import ipywidgets as widgets
-from IPython.display import display
 
 from ..core.balance import DEFAULTS, INPUT_RANGES, VIEW_GROUPS, VIEWS
 from ..core.parameters import GROUPS, PARAMETER_SET_NAMES, load_parameter_set
 from ..exercises import prescription
 from ..plotting.balance import GROUP_LABELS, PALETTE, BalanceFigure, Posture, compute_posture
+from .base import App, unit_slider
 
-__all__ = ["App", "BalanceExplorer", "CONTROLS", "CONTROL_LABELS", "unit_slider"]
+__all__ = ["BalanceExplorer", "CONTROLS", "CONTROL_LABELS"]
 
 #: The numeric controls of the explorer, in display order.
 CONTROLS: tuple[str, ...] = (
@@ -69,114 +69,8 @@ def _label(key: str) -> str:
     return f"{CONTROL_LABELS[key]} ({_UNIT_SHORT.get(unit, unit)})"
 
 
-def unit_slider(rng: Any, label: str, *, step: float, value: float, unit: str | None = None,
-                fmt: str = ".2f", label_width: str = "230px", width: str = "480px",
-                continuous_update: bool = True, tooltip: str | None = None) -> widgets.FloatSlider:
-    """A FloatSlider over ``rng`` (an :class:`~backspasm_model.core.checks.InputRange`, or anything
-    with ``lo``, ``hi``, ``unit`` and ``clamp``), labelled ``"label (unit)"`` (``unit``
-    defaults to ``rng.unit``), starting at ``value`` clamped to the range; the slider itself
-    keeps every later value inside ``rng.lo`` to ``rng.hi``. Used by every app.
-
-    >>> from backspasm_model.core.checks import InputRange
-    >>> s = unit_slider(InputRange(0.25, 3.0, "x nominal"), "quad strength", step=0.05,
-    ...                 value=9.0)
-    >>> s.description, s.value, (s.min, s.max)
-    ('quad strength (x nominal)', 3.0, (0.25, 3.0))
-    >>> s.value = -1.0
-    >>> s.value
-    0.25
-    """
-    extra = {} if tooltip is None else {"tooltip": tooltip}
-    return widgets.FloatSlider(
-        value=rng.clamp(value), min=rng.lo, max=rng.hi, step=step,
-        description=f"{label} ({rng.unit if unit is None else unit})",
-        style={"description_width": label_width}, layout=widgets.Layout(width=width),
-        readout_format=fmt, continuous_update=continuous_update, **extra)
-
-
 def _fmt_moment(v: float) -> str:
     return f"{v:+.1f}"
-
-
-class App:
-    """What every app shares: its whole layout as one widget (built on first use), show,
-    close. Subclasses build the layout in :meth:`_build_widget` and list the widgets they
-    own in :meth:`_owned_widgets`; an app that owns a live figure keeps it in ``figure``
-    (closed with the app) and puts it in its layout with :meth:`_figure_widgets`.
-    """
-
-    figure: Any = None
-
-    def _build_widget(self) -> widgets.Widget:  # pragma: no cover - overridden
-        raise NotImplementedError
-
-    def _owned_widgets(self) -> list[widgets.Widget]:
-        return []
-
-    @property
-    def widget(self) -> widgets.Widget:
-        """The whole app as one widget."""
-        if not hasattr(self, "_widget"):
-            self._widget = self._build_widget()
-        return self._widget
-
-    def show(self) -> None:
-        """Display the app (in a notebook)."""
-        display(self.widget)
-
-    def _ipython_display_(self) -> None:
-        self.show()
-
-    def close(self) -> None:
-        """Close the widgets and the figure."""
-        if self.figure is not None:
-            self.figure.close()
-            self.figure = None
-        if hasattr(self, "_widget"):
-            self._widget.close()
-        for w in self._owned_widgets():
-            w.close()
-
-    def _control(self, key: str) -> tuple[str, Any]:  # pragma: no cover - overridden
-        """The label of slider ``key`` and its range (``lo``, ``hi``, ``unit``, ``clamp``)."""
-        raise NotImplementedError
-
-    def _set_slider(self, key: str, val: Any) -> str:
-        """Set slider ``key`` to ``val`` clamped to its range; returns a note for the
-        message ("" if none), or refuses a non-number with a note (slider unchanged)."""
-        label, rng = self._control(key)
-        if isinstance(val, bool) or not isinstance(val, int | float):
-            return f"{label} must be a number ({rng.unit}), not {val!r}"
-        v = float(val)
-        note = ""
-        if math.isnan(v):
-            note = f"{label} was not a number: set to {rng.lo:g} {rng.unit}"
-        elif not rng.lo <= v <= rng.hi:
-            note = f"{label} = {v:g} is outside {rng.lo:g} to {rng.hi:g} {rng.unit}: clamped"
-        self.sliders[key].value = rng.clamp(v)
-        return note
-
-    def _message(self, notes: list[str], error: bool = False) -> None:
-        """Show ``notes`` in the app's ``message`` widget (cleared when there are none)."""
-        if not notes:
-            self.message.value = ""
-            return
-        items = "<br>".join(html.escape(n) for n in notes)
-        self.message.value = (f'<div style="color:{_WARN};font-weight:bold;border:2px solid '
-                              f'{_WARN};padding:4px">{"&#9888; " if error else ""}{items}</div>')
-
-    def _figure_widgets(self, name: str, description: widgets.Widget) -> list[widgets.Widget]:
-        """The live figure's canvas (or, without ``%matplotlib widget``, a hint naming the
-        app as ``name``), then its text ``description``."""
-        parts: list[widgets.Widget] = []
-        cv = self.figure.canvas if self.figure is not None else None
-        if isinstance(cv, widgets.DOMWidget):
-            parts.append(cv)
-        elif cv is not None:
-            parts.append(widgets.HTML("<i>(Run <code>%matplotlib widget</code> before "
-                                      f"creating the {name} to see the live figure.)</i>"))
-        parts.append(description)
-        return parts
 
 
 class BalanceExplorer(App):

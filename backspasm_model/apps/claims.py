@@ -26,7 +26,7 @@ import ipywidgets as widgets
 from ..core.balance import DEFAULTS, INPUT_RANGES
 from ..core.parameters import PARAMETER_SET_NAMES, load_parameter_set
 from ..evidence.claims import CONTRADICTED, SMALL, SUPPORTED, Claim, evaluate_claims
-from .balance import App, unit_slider
+from .base import App, unit_slider
 
 __all__ = ["ClaimsExplorer", "ASSUMPTIONS"]
 
