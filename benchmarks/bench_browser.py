@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_browser.py            # Voila and JupyterLab
     .venv/bin/python benchmarks/bench_browser.py --check    # exit 1 if the target is missed
 
-Headless Debian Chromium (Playwright; see ../shared/reference/jupyter-stack.md) presses the
+Headless Debian Chromium (Playwright; see CONTRIBUTING.md, "Browser tests") presses the
 right-arrow key on the explorer's "quad strength" slider 20 times (after 3 warm-up presses)
 and times, in the page, from the keydown event to the first animation frame at which
 

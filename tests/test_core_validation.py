@@ -1,4 +1,4 @@
-"""Validation targets V1, V2, V3 and V7 (../shared/reference/validation-public.md)."""
+"""Validation targets V1, V2, V3 and V7 (docs/validation.md)."""
 
 import numpy as np
 import pytest
@@ -13,7 +13,7 @@ PARAM_SETS = bm.PARAMETER_SET_NAMES
 
 
 def test_v1_morphological_offset_is_the_rajagopal_asis_psis_angle():
-    # derived in validation-public.md: 5.9 deg from the RASI/RPSI markers
+    # derived (docs/validation.md, V1): 5.9 deg from the Rajagopal RASI/RPSI markers
     assert kinematics.ASIS_PSIS_OFFSET_DEG == pytest.approx(5.9, abs=0.05)
     assert float(bm.clinical_tilt_deg(0.0)) == pytest.approx(kinematics.ASIS_PSIS_OFFSET_DEG)
 

@@ -20,7 +20,7 @@ def _floats(lo, hi):
 
 
 # ---------------------------------------------------------------------------------------------
-# V4: leg gravity torque at 0 deg, 75 kg person (validation-public.md)
+# V4: leg gravity torque at 0 deg, 75 kg person (docs/validation.md)
 
 
 def test_v4_gait2392_leg_gives_49_5_Nm():

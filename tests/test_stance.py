@@ -17,7 +17,7 @@ def _floats(lo, hi):
 
 
 # ---------------------------------------------------------------------------------------------
-# V5 (validation-public.md): Pauwels lever ratio and abductor force
+# V5 (docs/validation.md): Pauwels lever ratio and abductor force
 
 
 def test_v5_pauwels_abductor_and_hip_force():

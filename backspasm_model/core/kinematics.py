@@ -1,6 +1,6 @@
 """Sagittal kinematics of the pelvis and lumbar spine with the thorax held upright.
 
-Posture assumptions (model-notes.md): quiet standing, femur fixed, so a pelvic rotation of
+Posture assumptions (docs/model.md): quiet standing, femur fixed, so a pelvic rotation of
 ``d`` degrees is a hip flexion of ``d`` degrees; thorax upright, so the same rotation is a
 lumbar extension of ``d`` degrees, shared over L5-S1 ... L1-L2 with the MyoTorso coupling
 ratios. Coordinates: metres, relative to the right hip centre, x anterior, y superior, z right.

@@ -41,7 +41,7 @@ def prescribed_dose() -> dict[str, Any]:
         "reps": int(own["reps"]["value"]),
         "sides": int(own["sides"]["value"]),
         "top_angle_deg": float(own["top_angle_deg"]["value"]),
-        "source": "data/exercises.toml [dose] (claims.md C9)",
+        "source": "data/exercises.toml [dose] (claim C9 of data/claims.toml)",
     }
     try:
         from .prescription import ITEMS

@@ -1,6 +1,6 @@
 """Servers and a headless browser for the real-browser tests and `benchmarks/bench_browser.py`.
 
-Everything here follows ../shared/reference/jupyter-stack.md: Debian's Chromium driven by
+Everything here follows CONTRIBUTING.md ("Browser tests"): Debian's Chromium driven by
 Playwright (never `playwright install`), servers bound to 127.0.0.1 on a free port with
 `port_retries=0`, Jupyter dirs isolated in a temp dir, JupyterLab's news pop-up off, and each
 server started with `subprocess.Popen` and terminated by its own handle.

@@ -23,7 +23,7 @@ _first_load = [True]
 
 @pytest.mark.parametrize("nb", ALL, ids=lambda p: p.stem)
 def test_run_all_in_lab(page, lab_server, nb):
-    # The very first Lab load on a fresh machine can be slow (jupyter-stack.md): be generous.
+    # The very first Lab load on a fresh machine can be slow (CONTRIBUTING.md): be generous.
     timeout = 180_000 if _first_load[0] else 90_000
     _first_load[0] = False
     try:
