@@ -2,7 +2,7 @@
 
 * :func:`sobol_indices` estimates first-order (``S1``) and total (``ST``) Sobol indices of any
   vectorised function of inputs sampled uniformly on the unit cube, with SALib's Saltelli
-  sampler and Sobol analysis, with bootstrap confidence intervals. SALib (the field's
+  sampler and Sobol analysis [@Herman2017], with bootstrap confidence intervals. SALib (the field's
   standard library) is imported here, lazily, so ``import backspasm_model`` stays numpy-only
   and fast; it comes with the ``notebooks`` extra.
 * :func:`model_sobol` applies it to the model: the uncertain inputs of ``data/uncertainty.toml``
