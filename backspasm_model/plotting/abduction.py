@@ -19,9 +19,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.patches import Wedge
+from matplotlib.patches import Circle, Rectangle, Wedge
 
 from ..exercises.abduction import (
     DEFAULT_ANGLES_DEG,
@@ -72,10 +71,10 @@ class AbductionFigure(_DiagramFigure):
         ax.text(-0.72, -0.05, "floor (front view: lying on the side, head to the left)",
                 fontsize=fs - 4, color=_C_BONE)
         # trunk and head (fixed), bottom leg (fixed, straight for the drawing)
-        ax.add_patch(plt.Rectangle((-0.58, self.y_floor), 0.56,
+        ax.add_patch(Rectangle((-0.58, self.y_floor), 0.56,
                                    self.y_top_hip + 0.06 - self.y_floor,
                                    color=_C_GHOST, alpha=0.5, lw=0))
-        ax.add_patch(plt.Circle((-0.66, self.y_bottom_hip + _HIP_SEP / 2), 0.08,
+        ax.add_patch(Circle((-0.66, self.y_bottom_hip + _HIP_SEP / 2), 0.08,
                                 color=_C_GHOST, alpha=0.5, lw=0))
         ax.text(-0.3, self.y_bottom_hip + _HIP_SEP / 2, "trunk", ha="center", va="center",
                 fontsize=fs - 2)

@@ -66,8 +66,8 @@ __all__ = [
 class BalanceFigure(LiveFigure):
     """The explorer's figure: artists made once, moved in place, redrawn by blitting.
 
-    ``fig``: an existing empty figure to draw into (default: a new pyplot figure made with
-    interactive mode off, so it is not displayed on creation). ``animated=False`` draws
+    ``fig``: an existing empty figure to draw into (default: a new figure pyplot never sees,
+    see :func:`~backspasm_model.plotting.base.new_figure`). ``animated=False`` draws
     every artist normally (used for the naive full re-plot and for saving PNGs).
     """
 

@@ -1,16 +1,21 @@
-"""The shared base of every live figure (matplotlib, imported on demand): the palette
-(Okabe-Ito), :class:`LiveFigure` (artists made once, moved in place, blitted), the
-:class:`FastText` artist, :func:`frontend_pending` (no frames before ipympl's front end
-connects) and :func:`diagram_axes` (to-scale axes for the body diagrams).
+"""The shared base of every course figure (matplotlib, imported on demand): the palette
+(Okabe-Ito), :func:`new_figure` (a figure pyplot never sees), :class:`LiveFigure` (artists
+made once, moved in place, blitted), the :class:`FastText` artist, :func:`frontend_pending`
+(no frames before ipympl's front end connects) and :func:`diagram_axes` (to-scale axes for
+the body diagrams).
+
+No course figure is ever registered with pyplot: a learner's ``plt.plot``/``plt.gcf`` /
+``plt.show`` never reach one, and re-running a cell never piles figures up in pyplot.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-import matplotlib.pyplot as plt
+import matplotlib
 import numpy as np
 from matplotlib.artist import Artist
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_rgb, to_rgba
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
@@ -21,7 +26,8 @@ from matplotlib.transforms import Affine2D, Transform
 
 from ..core.parameters import read_data_file
 
-__all__ = ["PALETTE", "GROUP_LABELS", "FastText", "LiveFigure", "diagram_axes", "frontend_pending"]
+__all__ = ["PALETTE", "GROUP_LABELS", "FastText", "LiveFigure", "close_figure", "diagram_axes",
+           "frontend_pending", "new_figure", "widget_backend_active"]
 
 _draw = read_data_file("drawing.toml")
 _disp = {k: v["value"] for k, v in _draw["display"].items()}
@@ -36,6 +42,69 @@ GROUP_LABELS: dict[str, str] = {
     "gluteus_maximus": "gluteus maximus",
     "abdominals": "abdominals",
 }
+_WIDGET_BACKENDS = ("widget", "ipympl", "module://ipympl.backend_nbagg")
+
+
+def widget_backend_active() -> bool:
+    """True when the notebook chose the widget backend (``%matplotlib widget``).
+
+    Reads the backend without resolving it (resolving the automatic backend would import
+    pyplot).
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> widget_backend_active()
+    False
+    """
+    try:
+        name = matplotlib.rcParams._get_backend_or_none()
+    except AttributeError:  # pragma: no cover - older matplotlib
+        name = matplotlib.rcParams["backend"]
+    return str(name).lower() in _WIDGET_BACKENDS
+
+
+def new_figure(figsize: tuple[float, float], dpi: float, *, live: bool = False,
+               layout: str | None = None) -> Figure:
+    """A :class:`~matplotlib.figure.Figure` with a white background that pyplot never sees.
+
+    ``live=True`` under the widget backend gives it ipympl's canvas (a widget, with its
+    figure manager and hidden toolbar, made without pyplot); otherwise (a static figure, or
+    no widget backend) an Agg canvas. Close it with :func:`close_figure`.
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> fig = new_figure((4.0, 3.0), 50.0)
+    >>> type(fig.canvas).__name__, plt.get_fignums()
+    ('FigureCanvasAgg', [])
+    """
+    fig = Figure(figsize=figsize, dpi=dpi, layout=layout, facecolor="white")
+    if live and widget_backend_active():
+        from ipympl.backend_nbagg import Canvas, FigureManager
+
+        canvas = Canvas(fig)
+        FigureManager(canvas, 0)   # the front end talks to the canvas through its manager
+    else:
+        FigureCanvasAgg(fig)
+    return fig
+
+
+def close_figure(fig: Figure) -> None:
+    """Release ``fig``: close an ipympl canvas, its toolbar and their layout widgets (they
+    would otherwise stay in ipywidgets' registry, holding the figure), and drop its
+    artists."""
+    canvas = fig.canvas
+    parts = [getattr(canvas, "toolbar", None), canvas]
+    for w in parts:
+        if w is None or not hasattr(w, "comm"):
+            continue
+        for sub in (getattr(w, "layout", None), getattr(w, "style", None)):
+            if sub is not None and hasattr(sub, "close"):
+                sub.close()
+        w.close()
+    fig.clear()
+
+
 class FastText(Artist):
     """Text drawn as one filled path built from cached monospace glyph outlines.
 
@@ -170,11 +239,12 @@ class LiveFigure:
     :class:`BalanceFigure` and the exercise figures of :mod:`.abduction`, :mod:`.stance` and
     :mod:`.programme`).
 
-    ``fig``: an existing empty figure to draw into (default: a new pyplot figure made with
-    interactive mode off, so it is not displayed on creation). ``animated=False`` draws
-    every artist normally. ``hide_chrome`` hides an ipympl canvas's header, footer and
-    toolbar and makes it non-resizable. Subclasses register their changing artists with
-    :meth:`_anim` (or :meth:`_line`, :meth:`_arrow`) and call :meth:`draw` after moving them.
+    ``fig``: an existing empty figure to draw into (default: :func:`new_figure`, live: an
+    ipympl canvas under ``%matplotlib widget``, never registered with pyplot).
+    ``animated=False`` draws every artist normally. ``hide_chrome`` hides an ipympl canvas's
+    header, footer and toolbar and makes it non-resizable. Subclasses register their
+    changing artists with :meth:`_anim` (or :meth:`_line`, :meth:`_arrow`) and call
+    :meth:`draw` after moving them.
 
     >>> import matplotlib
     >>> matplotlib.use("Agg")
@@ -189,8 +259,7 @@ class LiveFigure:
     def __init__(self, fig: Figure | None, figsize: tuple[float, float], dpi: float,
                  animated: bool, *, hide_chrome: bool = False) -> None:
         if fig is None:
-            with plt.ioff():
-                fig = plt.figure(figsize=figsize, dpi=dpi)
+            fig = new_figure(figsize, dpi, live=True)
         self.fig = fig
         self.canvas = fig.canvas
         self._animated_mode = animated
@@ -259,7 +328,10 @@ class LiveFigure:
             self.canvas.draw()
 
     def close(self) -> None:
-        """Disconnect and close the figure."""
+        """Disconnect and close the figure (its canvas widgets too); idempotent."""
         if self._cid is not None:
             self.canvas.mpl_disconnect(self._cid)
-        plt.close(self.fig)
+            self._cid = None
+        self._bg = None
+        self._animated = []
+        close_figure(self.fig)

@@ -1,7 +1,8 @@
 """Figures of notebook 07 (testing the claims) and the explorer's uncertainty band.
 
 Needs matplotlib (imported here, not by ``import backspasm_model``). Every function draws
-into an ``ax`` (or a new figure) and returns the figure; nothing is computed here that the
+into an ``ax`` (or a new figure that pyplot never sees: display it with
+``display(fig)``) and returns the figure; nothing is computed here that the
 numpy-only modules :mod:`~backspasm_model.evidence.uncertainty`,
 :mod:`~backspasm_model.evidence.sensitivity` and :mod:`~backspasm_model.evidence.claims` do not
 give.
@@ -26,7 +27,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.figure import Figure
 
@@ -34,6 +34,7 @@ from ..core import kinematics
 from ..core.balance import net_moment_Nm, stand
 from ..evidence.sensitivity import SobolResult, TornadoRow
 from ..evidence.uncertainty import FACTORS, BodySample, band, describe_band, factor_values
+from .base import new_figure
 
 __all__ = [
     "BAND_FRACTION",
@@ -65,9 +66,8 @@ _CURVE_RANGE_DEG = np.array([-20.0, 30.0])  # default span of the band curve (cl
 def _new_ax(ax: Any, figsize: tuple[float, float]) -> tuple[Figure, Any]:
     if ax is not None:
         return ax.figure, ax
-    with plt.ioff():
-        fig, ax = plt.subplots(figsize=figsize, dpi=90, layout="constrained")
-    return fig, ax
+    fig = new_figure(figsize, 90.0, layout="constrained")   # static: Agg, never in pyplot
+    return fig, fig.add_subplot()
 
 
 def plot_tilt_distribution(
