@@ -21,6 +21,7 @@ venv: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check backspasm_model tests benchmarks tools
+	$(BIN)/mypy
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest
