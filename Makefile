@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 FIRST_NOTEBOOK := notebooks/00_start_here.ipynb
 
-.PHONY: venv test lab lint bench clean test-binder present
+.PHONY: venv test lab lint bench clean test-binder present notebooks
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,20 @@ test: $(STAMP) lint
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(ROOT_FLAG) $(if $(wildcard $(FIRST_NOTEBOOK)),$(FIRST_NOTEBOOK),notebooks)
+
+# Lessons: each notebooks/NN_*.ipynb (executed, outputs stored for nbval) is paired with the
+# MyST Markdown notebooks/NN_*.md a person edits (jupytext, notebooks/jupytext.toml). Sync the
+# pairs, re-execute every notebook in place with the .venv kernel (widget state stored in the
+# notebook metadata, as nbconvert does by default), then sync again so the .md stays in step.
+# One lesson only: make notebooks LESSONS=notebooks/01_pelvis_and_thigh_muscles.ipynb
+LESSONS ?= $(wildcard notebooks/[0-9][0-9]_*.ipynb)
+NB_TIMEOUT_S ?= 300
+notebooks: $(STAMP)
+	$(BIN)/jupytext --sync $(LESSONS)
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+		--ExecutePreprocessor.timeout=$(NB_TIMEOUT_S) --ExecutePreprocessor.kernel_name=python3 \
+		$(LESSONS)
+	$(BIN)/jupytext --sync $(LESSONS)
 
 bench: $(STAMP)
 	for f in benchmarks/bench_*.py; do $(BIN)/python $$f || exit 1; done
