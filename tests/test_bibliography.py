@@ -121,6 +121,7 @@ REQUIRED = {
     "article": ("author", "year", "title", "journal"),
     "book": ("author", "year", "title", "publisher"),
     "misc": ("author", "year", "title", "howpublished"),
+    "techreport": ("author", "year", "title", "institution"),
 }
 
 
@@ -144,7 +145,7 @@ def test_every_entry_is_a_full_citation_or_says_what_is_missing(key):
     if "doi" in e:
         assert re.fullmatch(r"10\.\d{4,9}/\S+", e["doi"]), f"{key}: doi {e['doi']!r}"
     if "pages" in e:
-        assert re.fullmatch(r"e?\d+(--\d+)?", e["pages"]), f"{key}: pages {e['pages']!r}"
+        assert re.fullmatch(r"[a-zA-Z]?\d+(--[a-zA-Z]?\d+)?", e["pages"]), f"{key}: {e['pages']!r}"
 
 
 def test_incomplete_entries_are_few_and_listed():
