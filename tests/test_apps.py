@@ -147,8 +147,8 @@ def test_extreme_slider_values_are_clamped(app, value, expected):
 
 
 def test_nan_is_refused_with_a_visible_message(app):
-    app.sliders["hamstring_strength"].value = float("nan")
-    assert app.sliders["hamstring_strength"].value == 0.25
+    app.sliders["hamstring_strength"].value = float("nan")   # refused: keeps its value
+    assert app.sliders["hamstring_strength"].value == 1.0
     assert "not a number" in app.message.value
     assert app.posture is not None
 
@@ -185,12 +185,43 @@ def test_model_error_is_shown_not_raised(app, monkeypatch):
     assert not app.figure.message_text.get_visible()
 
 
-def test_reset(app):
+def test_reset_returns_to_the_state_the_app_was_created_with(app):
     app.set(quad_strength=2.0, hamstring_tightness=0.2, view="seed", params="rajagopal2016")
     app.reset_button.click()
     assert app.inputs() == pytest.approx({k: bm.DEFAULTS[k] for k in CONTROLS})
     assert app.view.value == "full" and app.params.value == "gait2392"
     assert app.posture.tilt_deg == pytest.approx(_tilt())
+
+
+def test_reset_keeps_lesson_01s_two_muscle_view():
+    """Lesson 01 opens the explorer in the two-muscle view; Task 1 says "reset, then
+    hamstrings 0.5" and expects the seed view's number."""
+    a = BalanceExplorer(view="seed")
+    try:
+        a.set(view="full", quad_strength=2.0)
+        a.reset()
+        a.set(hamstring_strength=0.5)
+        assert a.view.value == "seed"
+        assert a.posture.tilt_deg == pytest.approx(_tilt(view="seed", hamstring_strength=0.5))
+    finally:
+        a.close()
+
+
+def test_reset_then_apply_the_programme_in_lesson_03():
+    """Lesson 03 starts quad-tight with weak hamstrings; reset + "apply the program" must
+    give what the lesson's self-check computes from that start."""
+    start = {"quad_tightness": 0.15, "hamstring_strength": 0.8}
+    a = BalanceExplorer(**start)
+    try:
+        a.set(quad_tightness=0.0, hamstring_strength=1.0, quad_strength=0.5)
+        a.reset_button.click()
+        assert a.inputs() == pytest.approx({**{k: bm.DEFAULTS[k] for k in CONTROLS}, **start})
+        a.apply_button.click()
+        expect = _tilt(**prescription.apply_program(start))
+        assert a.posture.tilt_deg == pytest.approx(expect)
+        assert f"{abs(expect):.1f} deg" in a.readout.value
+    finally:
+        a.close()
 
 
 def test_keep_previous_leaves_a_ghost(app):

@@ -26,17 +26,17 @@ QL force capacity 99.99 %
 from __future__ import annotations
 
 import html
-import math
 from collections.abc import Mapping
 from typing import Any
 
 import ipywidgets as widgets
 
-from ..core.balance import DEFAULTS, INPUT_RANGES, VIEW_GROUPS, VIEWS
+from ..core.balance import DEFAULTS, INPUT_RANGES, VIEW_GROUPS
 from ..core.parameters import GROUPS, PARAMETER_SET_NAMES, load_parameter_set
 from ..exercises import prescription
 from ..plotting.balance import GROUP_LABELS, PALETTE, BalanceFigure, Posture, compute_posture
-from .base import App, unit_slider
+from .base import App, description_html, unit_slider
+from .controls import TAG_BACKGROUND, TEXT
 
 __all__ = ["BalanceExplorer", "CONTROLS", "CONTROL_LABELS"]
 
@@ -88,18 +88,18 @@ class BalanceExplorer(App):
         self.ghost: Posture | None = None
         self.last_error: str = ""
         self.updates = 0
-        self.sliders: dict[str, widgets.FloatSlider] = {}
+        self.sliders: dict[str, Any] = {}
         style = {"description_width": "390px"}
         layout = widgets.Layout(width="650px")
         for key in CONTROLS:
             rng = INPUT_RANGES[key]
             s = unit_slider(
                 rng, CONTROL_LABELS[key], step=_STEPS[key], value=DEFAULTS[key],
-                unit=_UNIT_SHORT.get(rng.unit, rng.unit), label_width="390px", width="650px",
+                unit=_UNIT_SHORT.get(rng.unit, rng.unit), label_width="390px", width="570px",
                 tooltip=f"{CONTROL_LABELS[key]}: {rng.lo:g} to {rng.hi:g} {rng.unit}",
                 fmt=".2f" if key != "body_mass_kg" else ".0f",
             )
-            s.observe(self._on_slider, names="value")
+            self._watch(s, "_on_choice")
             self.sliders[key] = s
         self.view = widgets.ToggleButtons(
             options=[("seed (2 muscles)", "seed"), ("full (all groups)", "full")],
@@ -112,10 +112,11 @@ class BalanceExplorer(App):
             options=[(load_parameter_set(n).label, n) for n in PARAMETER_SET_NAMES],
             value="gait2392", description="parameter set", style=style, layout=layout,
         )
-        self.view.observe(self._on_choice, names="value")
-        self.params.observe(self._on_choice, names="value")
+        self._watch(self.view, "_on_choice")
+        self._watch(self.params, "_on_choice")
+        self.choices = {"view": self.view, "params": self.params}
         self.reset_button = widgets.Button(description="reset", icon="undo",
-                                           tooltip="every control back to nominal")
+                                           tooltip="every control back to how this app started")
         self.keep = widgets.ToggleButton(value=False, description="keep previous",
                                          tooltip="freeze this posture as a faint grey ghost")
         self.apply_button = widgets.Button(
@@ -123,15 +124,15 @@ class BalanceExplorer(App):
             tooltip="move the sliders the way the prescription would (ghost = before)",
             layout=widgets.Layout(width="220px"),
         )
-        self.reset_button.on_click(lambda _b: self.reset())
-        self.apply_button.on_click(lambda _b: self.apply_program())
-        self.keep.observe(self._on_keep, names="value")
+        self._click(self.reset_button, "reset")
+        self._click(self.apply_button, "apply_program")
+        self._watch(self.keep, "_on_keep")
         self.message = widgets.HTML(value="")
         self.readout = widgets.HTML(value="")
         # optional 5-95 % band of plausible bodies (issue 6; backspasm_model.plotting.claims)
         self.band_toggle = widgets.Checkbox(value=False, indent=False,
                                             description="show 5-95 % band (plausible bodies)")
-        self.band_toggle.observe(self._on_choice, names="value")
+        self._watch(self.band_toggle, "_on_choice")
         self.band_readout = widgets.HTML(value="")
         self.band: Any = None
         self._band_overlay: Any = None
@@ -155,39 +156,6 @@ class BalanceExplorer(App):
         """The current numeric inputs of :func:`backspasm_model.stand` (clamped)."""
         return {k: INPUT_RANGES[k].clamp(s.value) for k, s in self.sliders.items()}
 
-    def set(self, **values: Any) -> None:
-        """Set several controls at once (one model update). Out-of-range numbers are
-        clamped, anything else is refused with a visible message; never raises."""
-        problems = []
-        self._suspend = True
-        try:
-            for key, val in values.items():
-                if key == "view":
-                    if val in VIEWS:
-                        self.view.value = val
-                    else:
-                        problems.append(f"view must be one of {', '.join(VIEWS)}, not {val!r}")
-                elif key == "params":
-                    if val in PARAMETER_SET_NAMES:
-                        self.params.value = val
-                    else:
-                        problems.append(f"params must be one of "
-                                        f"{', '.join(PARAMETER_SET_NAMES)}, not {val!r}")
-                elif key in self.sliders:
-                    msg = self._set_slider(key, val)
-                    if msg:
-                        problems.append(msg)
-                else:
-                    problems.append(f"{key!r} is not a control here; use one of "
-                                    f"{', '.join(CONTROLS)}, view, params")
-        finally:
-            self._suspend = False
-        self.update(notes=problems)
-
-    def reset(self) -> None:
-        """Every control back to nominal (the ghost, if kept, stays for comparison)."""
-        self.set(view="full", params="gait2392", **{k: DEFAULTS[k] for k in CONTROLS})
-
     def apply_program(self) -> None:
         """Freeze the current posture as the ghost, then move the sliders the way the
         prescription (``data/prescription.toml``) would."""
@@ -210,7 +178,7 @@ class BalanceExplorer(App):
 
     def _build_widget(self) -> widgets.Widget:
         buttons = widgets.HBox([self.reset_button, self.keep])
-        controls = widgets.VBox([*self.sliders.values(), self.view, self.params, buttons,
+        controls = widgets.VBox([*self._slider_rows(), self.view, self.params, buttons,
                                  self.message, self.readout, self.band_toggle,
                                  self.band_readout],
                                 layout=widgets.Layout(width="660px"))
@@ -220,7 +188,7 @@ class BalanceExplorer(App):
         return widgets.VBox([row, *self._figure_widgets("explorer", self.figure_description)])
 
     def _owned_widgets(self) -> list[widgets.Widget]:
-        return [*self.sliders.values(), self.view, self.params, self.reset_button,
+        return [*self._slider_rows(), self.view, self.params, self.reset_button,
                 self.keep, self.apply_button, self.message, self.readout,
                 self.figure_description,
                 self.prescription_panel, self.band_toggle, self.band_readout]
@@ -228,18 +196,6 @@ class BalanceExplorer(App):
     # -- callbacks ----------------------------------------------------------------------
     def _control(self, key: str) -> tuple[str, Any]:
         return CONTROL_LABELS[key], INPUT_RANGES[key]
-
-    def _on_slider(self, change: Mapping[str, Any]) -> None:
-        if self._suspend:
-            return
-        notes = []
-        s = change["owner"]
-        key = next(k for k, w in self.sliders.items() if w is s)
-        v = change["new"]
-        if not isinstance(v, int | float) or math.isnan(v):
-            notes.append(self._set_slider(key, float("nan")))
-            return self.update(notes=notes)
-        self.update()
 
     def _on_choice(self, change: Mapping[str, Any]) -> None:
         if not self._suspend:
@@ -250,7 +206,8 @@ class BalanceExplorer(App):
             return
         self.ghost = self.posture if change["new"] else None
         if self.posture is not None:
-            self.figure_description.value = self._describe_figure(self.posture)
+            self.figure_description.value = description_html(
+                self._describe_figure(self.posture))
         if self.figure is not None:
             self.figure.set_ghost(self.ghost)
             self.figure.draw()
@@ -271,7 +228,7 @@ class BalanceExplorer(App):
         self.last_error = ""
         self.posture = p
         self.readout.value = self._readout_html(p)
-        self.figure_description.value = self._describe_figure(p)
+        self.figure_description.value = description_html(self._describe_figure(p))
         self._message(notes)
         self._update_band(p)
         if self.figure is not None:
@@ -310,7 +267,8 @@ class BalanceExplorer(App):
         ]
         groups = VIEW_GROUPS[p.view]
         mrows = "".join(
-            f'<tr><td><span style="color:{PALETTE[g]}">&#9632;</span> {GROUP_LABELS[g]}</td>'
+            f'<tr><td><span aria-hidden="true" style="color:{PALETTE[g]}">&#9632;</span> '
+            f'{GROUP_LABELS[g]}</td>'
             f'<td style="text-align:right">{_fmt_moment(p.group_moments_Nm[g])}</td></tr>'
             for g in GROUPS if g in groups
         )
@@ -319,35 +277,35 @@ class BalanceExplorer(App):
                   f'<tr><td>passive hip + lumbar tissue</td><td style="text-align:right">'
                   f'{_fmt_moment(p.passive_moment_Nm)}</td></tr>')
         top = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows)
-        return (f'<table style="font-size:110%">{top}</table>'
+        return (f'<div style="color:{TEXT}"><table style="font-size:110%">{top}</table>'
                 f'<div style="margin-top:4px"><b>net moment of each group (N m, anterior +)'
-                f'</b></div><table>{mrows}</table>')
+                f'</b></div><table>{mrows}</table></div>')
 
     def _describe_figure(self, p: Posture) -> str:
         ghost = self.ghost if self.keep.value else None
         was = (f" The grey ghost is the kept previous posture, {abs(ghost.tilt_deg):.1f} deg "
                f"{ghost.direction}." if ghost is not None else "")
         return (
-            '<div style="font-size:95%;color:#333"><b>What the figure shows.</b> Left: side '
-            "view (facing right) of the thigh, pelvis (ASIS and PSIS marked, the ASIS-PSIS "
-            "line dashed), lumbar spine, thorax and the QL (black) from the iliac crest to the "
-            "12th rib, with the muscle groups drawn thicker the more force they carry; the "
-            f"pelvis is tilted {abs(p.tilt_deg):.1f} deg {p.direction}. Top right: the net "
-            "moment on the pelvis against tilt; the pelvis rests where the curve crosses zero "
-            f"going down, at {p.tilt_deg:.1f} deg. Bottom right: the QL on its force-length "
-            f"curve at {p.ql_fibre_length:.3f} of its optimal length, "
-            f"{100 * p.ql_capacity:.2f} % of its force capacity.{was}</div>"
+            "Left: side view (facing right) of the thigh, pelvis (ASIS and PSIS marked, the "
+            "ASIS-PSIS line dashed), lumbar spine, thorax and the QL (black) from the iliac "
+            "crest to the 12th rib, with the muscle groups drawn thicker the more force they "
+            f"carry; the pelvis is tilted {abs(p.tilt_deg):.1f} deg {p.direction}. Top "
+            "right: the net moment on the pelvis against tilt; the pelvis rests where the "
+            f"curve crosses zero going down, at {p.tilt_deg:.1f} deg. Bottom right: the QL on "
+            f"its force-length curve at {p.ql_fibre_length:.3f} of its optimal length, "
+            f"{100 * p.ql_capacity:.2f} % of its force capacity.{was}"
         )
 
     @staticmethod
     def _prescription_html() -> str:
-        parts = ['<div style="font-size:105%"><b>The prescription (from '
+        parts = [f'<div style="font-size:105%;color:{TEXT}"><b>The prescription (from '
                  '<code>prescription.toml</code>)</b>']
         for it in prescription.ITEMS:
             cues = "".join(f"<li>{html.escape(c)}</li>" for c in it.dose["form_cues"])
             parts.append(
                 f'<div style="margin-top:6px"><b>{html.escape(it.what)}</b> '
-                f'<span style="background:#eee;padding:0 4px">{", ".join(it.claims)}</span><br>'
+                f'<span style="background:{TAG_BACKGROUND};color:{TEXT};padding:0 4px">'
+                f'{", ".join(it.claims)}</span><br>'
                 f"dose: {html.escape(it.dose_text())} ({it.dose_status})<br>"
                 f"progression: {html.escape(it.dose['load_progression'])}"
                 f'<ul style="margin:2px 0">{cues}</ul>'

@@ -1,13 +1,16 @@
-"""What every app shares (ipywidgets, imported on demand): :func:`unit_slider` (a clamped,
-unit-labelled slider), :class:`App` (its layout as one widget, show, close, clamping with a
-message, the figure canvas) and, for the exercise apps, :class:`Control` and ``_App`` (sliders
-from a table of controls, a live figure, a text description and a summary).
+"""What every app shares (ipywidgets, imported on demand): :class:`App` (its layout as one
+widget, show, close, set and reset, messages, the figure canvas) and, for the exercise apps,
+:class:`Control` and ``_App`` (sliders from a table of controls, a live figure, a text
+description and a summary). The controls themselves are in :mod:`.controls`, the lifetime
+rules (one app per cell, closing whole widget trees) in :mod:`.lifecycle`.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import math
+import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -15,47 +18,85 @@ from typing import Any
 import ipywidgets as widgets
 from IPython.display import display
 
-from ..plotting.base import PALETTE
+from . import lifecycle
+from .controls import TEXT, UnitSlider, keyboard_guard, styled_box, unit_slider
 
-__all__ = ["App", "Control", "unit_slider"]
+__all__ = ["App", "Control", "STALE_TEXT", "unit_slider"]
 
-_WARN = PALETTE["quadriceps"]
-
-
-def unit_slider(rng: Any, label: str, *, step: float, value: float, unit: str | None = None,
-                fmt: str = ".2f", label_width: str = "230px", width: str = "480px",
-                continuous_update: bool = True, tooltip: str | None = None) -> widgets.FloatSlider:
-    """A FloatSlider over ``rng`` (an :class:`~backspasm_model.core.checks.InputRange`, or anything
-    with ``lo``, ``hi``, ``unit`` and ``clamp``), labelled ``"label (unit)"`` (``unit``
-    defaults to ``rng.unit``), starting at ``value`` clamped to the range; the slider itself
-    keeps every later value inside ``rng.lo`` to ``rng.hi``. Used by every app.
-
-    >>> from backspasm_model.core.checks import InputRange
-    >>> s = unit_slider(InputRange(0.25, 3.0, "x nominal"), "quad strength", step=0.05,
-    ...                 value=9.0)
-    >>> s.description, s.value, (s.min, s.max)
-    ('quad strength (x nominal)', 3.0, (0.25, 3.0))
-    >>> s.value = -1.0
-    >>> s.value
-    0.25
-    """
-    extra = {} if tooltip is None else {"tooltip": tooltip}
-    return widgets.FloatSlider(
-        value=rng.clamp(value), min=rng.lo, max=rng.hi, step=step,
-        description=f"{label} ({rng.unit if unit is None else unit})",
-        style={"description_width": label_width}, layout=widgets.Layout(width=width),
-        readout_format=fmt, continuous_update=continuous_update, **extra)
+#: What a notebook shows for an app's output when no kernel runs it (the saved notebook,
+#: a static render): the text fallback of the app's display.
+STALE_TEXT = ("[App not running] This app needs the running Python kernel: run this cell to "
+              "start it.")
+_CLOSED_TEXT = ("[App closed] This app was closed (its cell ran again, or close() was "
+                "called): run its cell to start a new one.")
 
 
 class App:
     """What every app shares: its whole layout as one widget (built on first use), show,
-    close. Subclasses build the layout in :meth:`_build_widget` and list the widgets they
-    own in :meth:`_owned_widgets`; an app that owns a live figure keeps it in ``figure``
+    close, :meth:`set` (never raises) and :meth:`reset` (back to the state the app was
+    created with). Subclasses build ``sliders`` (:class:`~.controls.UnitSlider`),
+    ``choices`` (widgets with ``options``, or checkboxes) and a ``message`` widget, the
+    layout in :meth:`_build_widget`, list the widgets they own in :meth:`_owned_widgets`,
+    and implement :meth:`update`. An app that owns a live figure keeps it in ``figure``
     (closed with the app) and puts it in its layout with :meth:`_figure_widgets`.
+
+    Lifetime (:mod:`.lifecycle`): re-running the notebook cell that made an app closes the
+    previous one; closing closes every widget of the app and its figure; an app that is
+    neither held nor displayed is collected with its widgets and figure.
     """
 
     figure: Any = None
+    sliders: dict[str, UnitSlider]
+    choices: dict[str, Any]
+    message: widgets.HTML
+    _suspend = False
 
+    def __new__(cls, *args: Any, **kwargs: Any) -> App:
+        self = super().__new__(cls)
+        self._resources: list[Any] = []
+        lifecycle.finalize(self, self._resources)
+        lifecycle.adopt(self)   # closes what this cell's previous run made
+        return self
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        init = cls.__dict__.get("__init__")
+        if init is None:
+            return
+
+        @functools.wraps(init)
+        def wrapped(self: App, *args: Any, **kw: Any) -> None:
+            outer = not getattr(self, "_constructing", False)
+            self._constructing = True
+            try:
+                init(self, *args, **kw)
+            finally:
+                if outer:
+                    self._constructing = False
+                    self._constructed()
+
+        cls.__init__ = wrapped  # type: ignore[method-assign]
+
+    def _constructed(self) -> None:
+        """After the outermost ``__init__``: remember the start state (for :meth:`reset`),
+        route slider notes to the message, and hand widgets and figure to the finalizer."""
+        self._start = self.state()
+        for s in getattr(self, "sliders", {}).values():
+            if isinstance(s, UnitSlider):
+                s.on_note(lifecycle.weak_handler(self, "_note"))
+        self._resources.extend(self._owned_widgets())
+        if self.figure is not None:
+            self._resources.append(self.figure)
+
+    # -- callbacks that do not keep the app alive -----------------------------------------
+    def _watch(self, w: Any, method: str, names: str = "value") -> None:
+        w.observe(lifecycle.weak_handler(self, method), names=names)
+
+    def _click(self, button: widgets.Button, method: str) -> None:
+        call = lifecycle.weak_handler(self, method)
+        button.on_click(lambda _b: call())
+
+    # -- layout, display, close -----------------------------------------------------------
     def _build_widget(self) -> widgets.Widget:  # pragma: no cover - overridden
         raise NotImplementedError
 
@@ -67,24 +108,85 @@ class App:
         """The whole app as one widget."""
         if not hasattr(self, "_widget"):
             self._widget = self._build_widget()
+            self._resources.append(self._widget)
         return self._widget
 
     def show(self) -> None:
         """Display the app (in a notebook)."""
-        display(self.widget)
+        display(self)
 
-    def _ipython_display_(self) -> None:
-        self.show()
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None,
+                          **kwargs: Any) -> dict[str, Any]:
+        """The live widget, with a plain-text fallback that says to run the cell: what a
+        saved notebook (no kernel, no widget state) shows instead of a dead app."""
+        if getattr(self, "_closed", False):
+            return {"text/plain": _CLOSED_TEXT}
+        w = self.widget
+        lifecycle.shown(self)
+        data = dict(w._repr_mimebundle_(**kwargs) or {})
+        data["text/plain"] = STALE_TEXT
+        return data
 
     def close(self) -> None:
-        """Close the widgets and the figure."""
+        """Close every widget of the app (whole trees: children, layouts, styles) and its
+        figure; the app then shows nothing. Idempotent."""
+        self._closed = True
+        lifecycle.forget(self)
         if self.figure is not None:
             self.figure.close()
             self.figure = None
+        owned = self._owned_widgets()
         if hasattr(self, "_widget"):
-            self._widget.close()
-        for w in self._owned_widgets():
-            w.close()
+            owned.insert(0, self._widget)
+        lifecycle.release(owned)
+        self._resources.clear()
+
+    # -- state, set, reset ----------------------------------------------------------------
+    def _state_widgets(self) -> dict[str, Any]:
+        return {**getattr(self, "sliders", {}), **getattr(self, "choices", {})}
+
+    def state(self) -> dict[str, Any]:
+        """Every control's current value by name (what :meth:`set` takes)."""
+        return {k: w.value for k, w in self._state_widgets().items()}
+
+    def reset(self) -> None:
+        """Every control back to the state the app was created with (the lesson's start)."""
+        self.set(**self._start)
+
+    def update(self, notes: list[str] | None = None) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+    def set(self, **values: Any) -> None:
+        """Set several controls at once (one update). Out-of-range numbers are clamped with
+        a note; anything else (NaN, a wrong type, an unknown option or control) is refused
+        with a visible message and leaves the control as it was; never raises."""
+        notes = []
+        was, self._suspend = self._suspend, True
+        try:
+            for key, val in values.items():
+                notes.append(self._set_one(key, val))
+        finally:
+            self._suspend = was
+        self.update(notes=notes)
+
+    def _set_one(self, key: str, val: Any) -> str:
+        if key in self.sliders:
+            return self._set_slider(key, val)
+        w = self._state_widgets().get(key)
+        if w is None:
+            names = ", ".join(self._state_widgets())
+            return f"{key!r} is not a control here; use one of {names}"
+        if isinstance(w, widgets.Checkbox | widgets.ToggleButton):
+            if not isinstance(val, bool):
+                return f"{key} must be True or False, not {val!r}"
+            w.value = val
+            return ""
+        allowed = [o[1] if isinstance(o, tuple) else o for o in w.options]
+        for a in allowed:
+            if type(a) is type(val) and a == val:
+                w.value = a
+                return ""
+        return f"{key} must be one of {', '.join(map(str, allowed))}, not {val!r}"
 
     def _control(self, key: str) -> tuple[str, Any]:  # pragma: no cover - overridden
         """The label of slider ``key`` and its range (``lo``, ``hi``, ``unit``, ``clamp``)."""
@@ -92,27 +194,38 @@ class App:
 
     def _set_slider(self, key: str, val: Any) -> str:
         """Set slider ``key`` to ``val`` clamped to its range; returns a note for the
-        message ("" if none), or refuses a non-number with a note (slider unchanged)."""
+        message ("" if none), or refuses a non-number or NaN with a note (slider unchanged)."""
         label, rng = self._control(key)
-        if isinstance(val, bool) or not isinstance(val, int | float):
+        s = self.sliders[key]
+        if isinstance(val, bool) or not isinstance(val, numbers.Real):
             return f"{label} must be a number ({rng.unit}), not {val!r}"
-        v = float(val)
-        note = ""
+        try:
+            v = float(val)
+        except OverflowError:   # a huge int: beyond either end of the range
+            v = math.copysign(math.inf, val)
         if math.isnan(v):
-            note = f"{label} was not a number: set to {rng.lo:g} {rng.unit}"
-        elif not rng.lo <= v <= rng.hi:
+            return f"{label} was not a number: kept {s.value:g} {rng.unit}"
+        note = ""
+        if not rng.lo <= v <= rng.hi:
             note = f"{label} = {v:g} is outside {rng.lo:g} to {rng.hi:g} {rng.unit}: clamped"
-        self.sliders[key].value = rng.clamp(v)
+        s.value = rng.clamp(v)
         return note
+
+    # -- messages and the figure ----------------------------------------------------------
+    def _note(self, text: str) -> None:
+        self._message([text])
 
     def _message(self, notes: list[str], error: bool = False) -> None:
         """Show ``notes`` in the app's ``message`` widget (cleared when there are none)."""
+        notes = [n for n in notes if n]
         if not notes:
             self.message.value = ""
             return
         items = "<br>".join(html.escape(n) for n in notes)
-        self.message.value = (f'<div style="color:{_WARN};font-weight:bold;border:2px solid '
-                              f'{_WARN};padding:4px">{"&#9888; " if error else ""}{items}</div>')
+        self.message.value = styled_box(("&#9888; " if error else "") + items, error=error)
+
+    def _slider_rows(self) -> list[widgets.Widget]:
+        return [s.row if isinstance(s, UnitSlider) else s for s in self.sliders.values()]
 
     def _figure_widgets(self, name: str, description: widgets.Widget) -> list[widgets.Widget]:
         """The live figure's canvas (or, without ``%matplotlib widget``, a hint naming the
@@ -120,7 +233,7 @@ class App:
         parts: list[widgets.Widget] = []
         cv = self.figure.canvas if self.figure is not None else None
         if isinstance(cv, widgets.DOMWidget):
-            parts.append(cv)
+            parts += [cv, keyboard_guard()]
         elif cv is not None:
             parts.append(widgets.HTML("<i>(Run <code>%matplotlib widget</code> before "
                                       f"creating the {name} to see the live figure.)</i>"))
@@ -164,16 +277,16 @@ class _App(App):
         self.updates = 0
         style = {"description_width": "230px"}
         layout = widgets.Layout(width="480px")
-        self.sliders: dict[str, widgets.FloatSlider] = {}
+        self.sliders: dict[str, UnitSlider] = {}
         for key, c in self.CONTROLS.items():
-            s = unit_slider(c, c.label, step=c.step, value=c.value, fmt=c.fmt)
-            s.observe(self._on_change, names="value")
+            s = unit_slider(c, c.label, step=c.step, value=c.value, fmt=c.fmt, width="400px")
+            self._watch(s, "_on_change")
             self.sliders[key] = s
-        self.choices: dict[str, widgets.Dropdown] = {}
+        self.choices: dict[str, Any] = {}
         for key, (label, options, default) in self.CHOICES.items():
             d = widgets.Dropdown(options=options, value=default, description=label,
                                  style=style, layout=layout)
-            d.observe(self._on_change, names="value")
+            self._watch(d, "_on_change")
             self.choices[key] = d
         self.message = widgets.HTML(value="")
         self.readout = widgets.HTML(value="")
@@ -207,28 +320,6 @@ class _App(App):
         """The current numeric inputs (clamped to their ranges)."""
         return {k: self.CONTROLS[k].clamp(float(s.value)) for k, s in self.sliders.items()}
 
-    def set(self, **values: Any) -> None:
-        """Set several controls at once (one update). Out-of-range numbers are clamped with
-        a note, anything else is refused with a visible message; never raises."""
-        notes = []
-        self._suspend = True
-        try:
-            for key, val in values.items():
-                if key in self.sliders:
-                    notes.append(self._set_slider(key, val))
-                elif key in self.choices:
-                    allowed = [v for _l, v in self.choices[key].options]
-                    if val in allowed:
-                        self.choices[key].value = val
-                    else:
-                        notes.append(f"{key} must be one of {', '.join(allowed)}, not {val!r}")
-                else:
-                    notes.append(f"{key!r} is not a control here; use one of "
-                                 f"{', '.join([*self.sliders, *self.choices])}")
-        finally:
-            self._suspend = False
-        self.update(notes=notes)
-
     def update(self, notes: list[str] | None = None) -> None:
         """Re-run the model and update the readouts and figure; errors become a message."""
         self.updates += 1
@@ -236,10 +327,10 @@ class _App(App):
         try:
             result = self._compute()
             self._show(result)
-            self.figure_description.value = _description_html(self._describe_figure(result))
+            self.figure_description.value = description_html(self._describe_figure(result))
         except Exception as exc:  # never raise into the kernel: show it
             self.last_error = str(exc)
-            self.figure_description.value = _description_html(
+            self.figure_description.value = description_html(
                 "The figure still shows the last inputs the model accepted: it refused the "
                 "current ones (see the message by the controls).")
             self._message(notes + [f"The model refused these inputs: {exc}"], error=True)
@@ -248,7 +339,7 @@ class _App(App):
         self._message(notes)
 
     def _build_widget(self) -> widgets.Widget:
-        controls = widgets.VBox([*self.sliders.values(), *self.choices.values(),
+        controls = widgets.VBox([*self._slider_rows(), *self.choices.values(),
                                  *self._extra_widgets(), self.message, self.readout],
                                 layout=widgets.Layout(width="500px"))
         side = self._side_widgets()
@@ -259,7 +350,7 @@ class _App(App):
         return widgets.VBox([top, *self._figure_widgets("app", self.figure_description)])
 
     def _owned_widgets(self) -> list[widgets.Widget]:
-        return [*self.sliders.values(), *self.choices.values(), *self._extra_widgets(),
+        return [*self._slider_rows(), *self.choices.values(), *self._extra_widgets(),
                 *self._side_widgets(), self.message, self.readout, self.figure_description]
 
     # -- helpers ------------------------------------------------------------------------
@@ -273,9 +364,10 @@ class _App(App):
     @staticmethod
     def _table(rows: list[tuple[str, str]]) -> str:
         body = "".join(f"<tr><td>{html.escape(a)}</td><td>{b}</td></tr>" for a, b in rows)
-        return f'<table style="font-size:110%">{body}</table>'
+        return f'<table style="font-size:110%;color:{TEXT}">{body}</table>'
 
 
-def _description_html(text: str) -> str:
-    return ('<div style="font-size:95%;color:#333"><b>What the figure shows.</b> '
+def description_html(text: str) -> str:
+    """The figure's text description in the theme's text colour (light and dark)."""
+    return (f'<div style="font-size:95%;color:{TEXT}"><b>What the figure shows.</b> '
             f"{text}</div>")

@@ -27,6 +27,7 @@ from ..core.balance import DEFAULTS, INPUT_RANGES
 from ..core.parameters import PARAMETER_SET_NAMES, load_parameter_set
 from ..evidence.claims import CONTRADICTED, SMALL, SUPPORTED, Claim, evaluate_claims
 from .base import App, unit_slider
+from .controls import TEXT
 
 __all__ = ["ClaimsExplorer", "ASSUMPTIONS"]
 
@@ -48,52 +49,38 @@ class ClaimsExplorer(App):
     """Sliders for the baseline body's assumptions, a parameter-set menu and a live table of
     C1-C9 with their key number and verdict."""
 
-    def __init__(self) -> None:
+    def __init__(self, **start: Any) -> None:
         self._suspend = False
         self.reference = {c.id: c.verdict for c in evaluate_claims()}
         self.claims: list[Claim] = []
         self.error = ""
         style = {"description_width": "260px"}
         layout = widgets.Layout(width="520px")
-        self.sliders: dict[str, widgets.FloatSlider] = {}
+        self.sliders: dict[str, Any] = {}
         for key, (label, unit, step) in ASSUMPTIONS.items():
             s = unit_slider(INPUT_RANGES[key], label, step=step, value=DEFAULTS[key], unit=unit,
                             fmt=".3f" if step < 0.01 else ".2f", label_width="260px",
-                            width="520px", continuous_update=False)
-            s.observe(self._changed, names="value")
+                            width="440px", continuous_update=False)
+            self._watch(s, "_changed")
             self.sliders[key] = s
         self.params = widgets.Dropdown(
             options=[(load_parameter_set(n).label, n) for n in PARAMETER_SET_NAMES],
             value="gait2392", description="parameter set", style=style, layout=layout)
-        self.params.observe(self._changed, names="value")
+        self._watch(self.params, "_changed")
+        self.choices = {"params": self.params}
         self.reset_button = widgets.Button(description="reset", icon="undo",
-                                           tooltip="every assumption back to the default")
-        self.reset_button.on_click(lambda _b: self.reset())
+                                           tooltip="every assumption back to how this app "
+                                                   "started")
+        self._click(self.reset_button, "reset")
+        self.message = widgets.HTML()
         self.table = widgets.HTML()
-        self.update()
+        self.set(**start)
 
     def inputs(self) -> dict[str, float]:
         """Current baseline inputs (clamped to their ranges)."""
         return {k: INPUT_RANGES[k].clamp(s.value) for k, s in self.sliders.items()}
 
-    def set(self, **values: Any) -> None:
-        """Set assumptions (and ``params``) at once; one update."""
-        self._suspend = True
-        try:
-            for k, v in values.items():
-                if k == "params":
-                    self.params.value = v
-                else:
-                    self.sliders[k].value = INPUT_RANGES[k].clamp(v)
-        finally:
-            self._suspend = False
-        self.update()
-
-    def reset(self) -> None:
-        """Every assumption back to the default model."""
-        self.set(params="gait2392", **{k: DEFAULTS[k] for k in self.sliders})
-
-    def update(self) -> None:
+    def update(self, notes: list[str] | None = None) -> None:
         """Re-evaluate the claims and redraw the table (errors are shown, not raised)."""
         try:
             self.claims = evaluate_claims(params=self.params.value, **self.inputs())
@@ -101,6 +88,10 @@ class ClaimsExplorer(App):
         except Exception as exc:  # never raise into the kernel
             self.error = str(exc)
         self.table.value = self._html()
+        self._message(notes or [])
+
+    def _control(self, key: str) -> tuple[str, Any]:
+        return ASSUMPTIONS[key][0], INPUT_RANGES[key]
 
     def summary(self) -> str:
         """One line per claim: verdict, and the default model's if it differs."""
@@ -114,11 +105,12 @@ class ClaimsExplorer(App):
         return "\n".join(out)
 
     def _build_widget(self) -> widgets.Widget:
-        controls = widgets.VBox([*self.sliders.values(), self.params, self.reset_button])
+        controls = widgets.VBox([*self._slider_rows(), self.params, self.reset_button,
+                                 self.message])
         return widgets.VBox([controls, self.table])
 
     def _owned_widgets(self) -> list[widgets.Widget]:
-        return [*self.sliders.values(), self.params, self.reset_button, self.table]
+        return [*self._slider_rows(), self.params, self.reset_button, self.message, self.table]
 
     def _changed(self, _change: Any) -> None:
         if not self._suspend:
@@ -126,8 +118,8 @@ class ClaimsExplorer(App):
 
     def _html(self) -> str:
         if self.error:
-            return (f'<div style="color:#D55E00;font-weight:bold">&#9888; '
-                    f"{html.escape(self.error)}</div>")
+            return (f'<div style="color:{TEXT};font-weight:bold;border-left:8px solid '
+                    f'#D55E00;padding-left:6px">&#9888; {html.escape(self.error)}</div>')
         rows = []
         for c in self.claims:
             col = _COLOURS.get(c.verdict, "#555555")
@@ -137,10 +129,11 @@ class ClaimsExplorer(App):
             reason = html.escape(c.reason.rsplit(" Verdict:", 1)[0])
             rows.append(
                 f'<tr><td style="vertical-align:top"><b>{c.id}</b></td>'
-                f'<td style="vertical-align:top;color:{col};font-weight:bold;width:170px">'
+                f'<td style="vertical-align:top;font-weight:bold;width:170px;'
+                f'border-left:8px solid {col};padding-left:6px">'
                 f"{html.escape(c.verdict)}{flag}</td>"
                 f'<td style="vertical-align:top">{reason}</td></tr>'
             )
-        return ('<table style="border-collapse:collapse;max-width:1000px">'
+        return (f'<table style="border-collapse:collapse;max-width:1000px;color:{TEXT}">'
                 "<tr><th>claim</th><th>verdict</th><th>what the model computes now</th></tr>"
                 + "".join(rows) + "</table>")

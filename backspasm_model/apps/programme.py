@@ -87,9 +87,13 @@ class ProgramExplorer(_App):
             "stretch_quads": widgets.Checkbox(value=True, description="stretch quadriceps"),
         }
         for cb in self.parts.values():
-            cb.observe(self._on_change, names="value")
+            self._watch(cb, "_on_change")
+        self._parts_row = widgets.HBox(list(self.parts.values()))
         self.prescription_panel = widgets.HTML(value=_prescription_panel())
         super().__init__(figure, **start)
+
+    def _state_widgets(self) -> dict[str, Any]:
+        return {**super()._state_widgets(), **self.parts}
 
     def _make_figure(self) -> Any:
         from ..plotting.programme import ProgramFigure
@@ -97,7 +101,7 @@ class ProgramExplorer(_App):
         return ProgramFigure(dpi=75.0)
 
     def _extra_widgets(self) -> list[widgets.Widget]:
-        return [widgets.HBox(list(self.parts.values()))]
+        return [self._parts_row]
 
     def _side_widgets(self) -> list[widgets.Widget]:
         return [self.prescription_panel]
