@@ -91,3 +91,51 @@ def test_import_stays_numpy_only():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+# --- kinematics: checked inputs and the monotone QL range (issue 14, item 13) ----------------
+
+
+def test_every_ql_fascicle_shortens_monotonically_over_the_accepted_tilt_range():
+    from backspasm_model.core import kinematics
+
+    rng = kinematics.TILT_RANGE_DEG
+    t = np.linspace(rng.lo, rng.hi, 9001)
+    for name in kinematics.QL_FASCICLES:
+        assert np.all(np.diff(kinematics.ql_fascicle_length_m(t, name)) < 0.0), name
+
+
+@pytest.mark.parametrize("func", ["clinical_tilt_deg", "ql_length_m", "ql_fascicle_length_m"])
+@pytest.mark.parametrize("value, exc", [(None, TypeError), ("5", TypeError), (True, TypeError),
+                                        (1 + 0j, TypeError), (1e6, ValueError),
+                                        (-60.0, ValueError), (np.inf, ValueError)])
+def test_kinematics_refuse_what_is_not_a_tilt(func, value, exc):
+    from backspasm_model.core import kinematics
+
+    f = getattr(kinematics, func)
+    args = (value, kinematics.QL_HEADLINE) if func == "ql_fascicle_length_m" else (value,)
+    with pytest.raises(exc) as info:
+        f(*args)
+    msg = str(info.value)
+    assert "tilt" in msg and "-45 to 45 deg" in msg
+
+
+def test_kinematics_pass_no_posture_through_as_nan():
+    from backspasm_model.core import kinematics
+
+    out = kinematics.ql_length_m(np.array([0.0, np.nan]))
+    assert np.isfinite(out[0]) and np.isnan(out[1])
+    assert np.isnan(kinematics.clinical_tilt_deg(np.nan))
+
+
+@pytest.mark.parametrize("value", [10**400, [10**400], -(10**400)])
+def test_huge_integers_are_out_of_range_not_an_overflow(value):
+    with pytest.raises(ValueError, match=r"quad_strength = -?1\.000e\+400"):
+        bm.stand(quad_strength=value)
+
+
+@pytest.mark.parametrize("value, why", [(["1"], "text"), (np.array([True]), "booleans"),
+                                        (np.array([1 + 0j]), "complex"), (1 + 0j, "complex")])
+def test_types_are_checked_before_any_cast(value, why):
+    with pytest.raises(TypeError, match=f"quad_strength = .*{why}.*0.25 to 3 x nominal"):
+        bm.stand(quad_strength=value)

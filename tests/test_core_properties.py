@@ -38,6 +38,14 @@ def bodies(core=True):
     return st.fixed_dictionaries(fields)
 
 
+def _solver_slack_deg(*results):
+    """Tilt uncertainty of the solver: it stops at a residual below its tolerance (N m), so
+    each tilt may sit up to tolerance / stiffness (deg) from the exact root."""
+    from backspasm_model.core.equilibrium import _TOL_NM
+
+    return sum(_TOL_NM / float(r.stiffness_Nm_per_deg) for r in results) + 1e-12
+
+
 views = st.sampled_from(bm.VIEWS)
 psets = st.sampled_from(bm.PARAMETER_SET_NAMES)
 
@@ -77,18 +85,18 @@ def test_more_hamstring_strength_never_increases_anterior_tilt(body, view, param
     lo, hi = sorted((a, b))
     body_lo = {**body, "hamstring_strength": lo}
     body_hi = {**body, "hamstring_strength": hi}
-    t_lo = bm.stand(view=view, params=params, **body_lo).tilt_deg
-    t_hi = bm.stand(view=view, params=params, **body_hi).tilt_deg
-    assert t_hi <= t_lo + 1e-9
+    r_lo = bm.stand(view=view, params=params, **body_lo)
+    r_hi = bm.stand(view=view, params=params, **body_hi)
+    assert r_hi.tilt_deg <= r_lo.tilt_deg + _solver_slack_deg(r_lo, r_hi)
 
 
 @FAST
 @given(body=bodies(), view=views, params=psets, a=_floats(0.0, 0.3), b=_floats(0.0, 0.3))
 def test_less_quad_tightness_never_increases_anterior_tilt(body, view, params, a, b):
     lo, hi = sorted((a, b))
-    t_loose = bm.stand(view=view, params=params, **{**body, "quad_tightness": lo}).tilt_deg
-    t_tight = bm.stand(view=view, params=params, **{**body, "quad_tightness": hi}).tilt_deg
-    assert t_loose <= t_tight + 1e-9
+    loose = bm.stand(view=view, params=params, **{**body, "quad_tightness": lo})
+    tight = bm.stand(view=view, params=params, **{**body, "quad_tightness": hi})
+    assert loose.tilt_deg <= tight.tilt_deg + _solver_slack_deg(loose, tight)
 
 
 @FAST

@@ -8,6 +8,19 @@ Tilt inside the model: the pelvis rotation in radians or degrees, **anterior pos
 
 Bodies: 0 pelvis, 1 L5, 2 L4, 3 L3, 4 L2, 5 L1 with the thorax.
 
+Accepted tilts. The posture functions (:func:`clinical_tilt_deg`, :func:`ql_length_m`,
+:func:`ql_fascicle_length_m`, the lumbar and thorax angles) take a model pelvis rotation in
+:data:`TILT_RANGE_DEG`, -45 to 45 deg: it holds the balance's -35 to 35 deg window and every
+standing posture, and it lies inside the span where **every** QL fascicle shortens
+monotonically with anterior tilt (-63.7 to beyond 90 deg: below about -64 deg the two
+anterior fascicles to T12 turn and lengthen again; a test checks monotonicity over the whole
+accepted range). The geometry functions (:func:`point_position_m`,
+:func:`thorax_displacement_m`, :func:`thorax_dx_and_slope`) take the wider
+:data:`ROTATION_RANGE_DEG`, -90 to 90 deg, as :func:`~backspasm_model.core.balance.net_moment_Nm`
+does. NaN (no posture, e.g. from ``stand(on_unstable="nan")``) passes through as NaN; None,
+text, booleans, complex numbers, infinity and tilts outside the range raise ``TypeError`` /
+``ValueError`` naming the parameter, the value, the range and the unit.
+
 >>> import numpy as np
 >>> round(float(lumbar_extension_deg(10.0)), 6)   # thorax upright: lumbar = tilt
 10.0
@@ -15,6 +28,10 @@ Bodies: 0 pelvis, 1 L5, 2 L4, 3 L3, 4 L2, 5 L1 with the thorax.
 0.1652
 >>> bool(ql_length_m(10.0) < ql_length_m(0.0))     # anterior tilt shortens the QL
 True
+>>> ql_length_m(60.0)
+Traceback (most recent call last):
+...
+ValueError: tilt_deg = 60.0 deg is outside the allowed range -45 to 45 deg
 """
 
 from __future__ import annotations
@@ -22,9 +39,12 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
+from .checks import InputRange, check_choice, check_range, check_whole
 from .parameters import pelvis_data
 
 __all__ = [
+    "TILT_RANGE_DEG",
+    "ROTATION_RANGE_DEG",
     "COUPLING_SHARES",
     "JOINTS_M",
     "ASIS_PSIS_OFFSET_DEG",
@@ -42,6 +62,18 @@ __all__ = [
     "ql_fascicle_length_m",
     "ql_length_m",
 ]
+
+#: Model pelvis rotation accepted by the posture functions (deg, anterior positive): inside the
+#: span where every QL fascicle shortens monotonically with anterior tilt (-63.7 deg up).
+TILT_RANGE_DEG = InputRange(-45.0, 45.0, "deg")
+#: Pelvis rotation accepted by the pure geometry functions (deg), as ``net_moment_Nm``.
+ROTATION_RANGE_DEG = InputRange(-90.0, 90.0, "deg")
+
+
+def _tilt(value: object, name: str = "tilt_deg", rng: InputRange = TILT_RANGE_DEG) -> np.ndarray:
+    """A checked tilt array (NaN = no posture passes through)."""
+    return check_range(name, value, rng.lo, rng.hi, rng.unit, allow_nan=True)
+
 
 _d = pelvis_data()
 _ratios = np.array(_d["lumbar"]["coupling_ratios"]["value"], dtype=float)
@@ -76,25 +108,44 @@ QL_HEADLINE: str = str(_ql["meta"]["headline_fascicle"])
 def clinical_tilt_deg(model_tilt_deg: ArrayLike) -> np.ndarray:
     """Clinical ASIS-PSIS tilt (deg, anterior positive) from the model pelvis rotation (deg).
 
+    ``model_tilt_deg``: number or array in :data:`TILT_RANGE_DEG` (-45 to 45 deg; NaN passes
+    through); the result has its shape.
+
     >>> round(float(clinical_tilt_deg(0.0)), 1)
     5.9
+    >>> clinical_tilt_deg(True)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    TypeError: model_tilt_deg = True is not a number (a bool); allowed: ... -45 to 45 deg
     """
-    return np.asarray(model_tilt_deg, dtype=float) + ASIS_PSIS_OFFSET_DEG
+    return _tilt(model_tilt_deg, "model_tilt_deg") + ASIS_PSIS_OFFSET_DEG
 
 
 def model_tilt_deg(clinical_tilt: ArrayLike) -> np.ndarray:
-    """Inverse of :func:`clinical_tilt_deg` (deg)."""
-    return np.asarray(clinical_tilt, dtype=float) - ASIS_PSIS_OFFSET_DEG
+    """Inverse of :func:`clinical_tilt_deg` (deg): ``clinical_tilt`` in -45 to 45 deg plus the
+    5.9 deg ASIS-PSIS offset (-39.1 to 50.9 deg).
+
+    >>> round(float(model_tilt_deg(clinical_tilt_deg(10.0))), 6)
+    10.0
+    """
+    rng = InputRange(TILT_RANGE_DEG.lo + ASIS_PSIS_OFFSET_DEG,
+                     TILT_RANGE_DEG.hi + ASIS_PSIS_OFFSET_DEG, "deg")
+    return _tilt(clinical_tilt, "clinical_tilt", rng) - ASIS_PSIS_OFFSET_DEG
 
 
 def lumbar_joint_extension_deg(tilt_deg: ArrayLike) -> np.ndarray:
-    """Extension of each lumbar joint (deg), shape ``(..., 5)``, L5-S1 first."""
-    t = np.asarray(tilt_deg, dtype=float)
+    """Extension of each lumbar joint (deg), shape ``(..., 5)``, L5-S1 first, for a pelvic
+    rotation ``tilt_deg`` in -45 to 45 deg."""
+    t = _tilt(tilt_deg)
     return t[..., None] * COUPLING_SHARES
 
 
 def lumbar_extension_deg(tilt_deg: ArrayLike) -> np.ndarray:
-    """Total lumbar (thorax-on-pelvis) extension (deg) for a pelvic rotation (deg)."""
+    """Total lumbar (thorax-on-pelvis) extension (deg) for a pelvic rotation (deg, -45 to 45).
+
+    >>> round(float(lumbar_extension_deg(10.0)), 6)
+    10.0
+    """
     return lumbar_joint_extension_deg(tilt_deg).sum(axis=-1)
 
 
@@ -121,10 +172,18 @@ def point_position_m(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Sagittal position (x, y) in metres of a point fixed to ``body`` after a pelvic rotation.
 
-    ``point_m`` is the point at neutral (x, y[, z]); ``body`` is 0 (pelvis) ... 5 (L1/thorax).
+    ``tilt_deg`` in -90 to 90 deg; ``point_m`` is the point at neutral (x, y[, z]) in metres
+    (-2 to 2 m); ``body`` is 0 (pelvis) ... 5 (L1/thorax).
+
+    >>> [round(float(v), 3) for v in point_position_m(0.0, [0.1, 0.2], 0)]
+    [0.1, 0.2]
     """
-    theta = np.radians(np.asarray(tilt_deg, dtype=float))
-    p = np.asarray(point_m, dtype=float)
+    theta = np.radians(_tilt(tilt_deg, rng=ROTATION_RANGE_DEG))
+    p = check_range("point_m", point_m, -2.0, 2.0, "m")
+    if p.ndim != 1 or p.size not in (2, 3):
+        raise ValueError(f"point_m must be one point (x, y) or (x, y, z) in m from -2 to 2 m, "
+                         f"got shape {p.shape}")
+    body = check_whole("body", body, 0, 5, "(body index: 0 pelvis ... 5 L1/thorax)")
     if body == 0:
         return _rotate(p[0], p[1], theta)
     jx, jy = _joint_positions(theta)[body - 1]
@@ -134,19 +193,23 @@ def point_position_m(
 
 
 def thorax_angle_deg(tilt_deg: ArrayLike) -> np.ndarray:
-    """Absolute forward lean of the thorax (deg); zero by the upright-thorax assumption."""
-    return np.asarray(tilt_deg, dtype=float) * _BODY_FACTOR[-1]
+    """Absolute forward lean of the thorax (deg) for a pelvic rotation in -45 to 45 deg; zero
+    by the upright-thorax assumption."""
+    return _tilt(tilt_deg) * _BODY_FACTOR[-1]
 
 
 def thorax_displacement_m(tilt_deg: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
-    """Horizontal and vertical displacement (m) of the upright thorax for a pelvic rotation."""
-    theta = np.radians(np.asarray(tilt_deg, dtype=float))
+    """Horizontal and vertical displacement (m) of the upright thorax for a pelvic rotation
+    (deg, -90 to 90)."""
+    theta = np.radians(_tilt(tilt_deg, rng=ROTATION_RANGE_DEG))
     jx, jy = _joint_positions(theta)[-1]
     return jx - JOINTS_M[-1, 0], jy - JOINTS_M[-1, 1]
 
 
 def thorax_dx_and_slope(theta_rad: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Horizontal thorax displacement (m) and its derivative (m/rad) at ``theta_rad``."""
+    """Horizontal thorax displacement (m) and its derivative (m/rad) at ``theta_rad`` (rad,
+    -pi/2 to pi/2)."""
+    theta_rad = check_range("theta_rad", theta_rad, -np.pi / 2, np.pi / 2, "rad", allow_nan=True)
     dx = np.zeros_like(theta_rad)
     slope = np.zeros_like(theta_rad)
     for k, (vx, vy) in enumerate(_LINKS):
@@ -169,6 +232,7 @@ def upper_body_shift_series(
     converges everywhere; at degree 25 the truncation error is below 1e-19 kg m for
     ``|theta| <= pi/2`` ((pi/2)**26 / 26! times the summed amplitudes). The balance evaluates
     it by Horner's rule, about twice as fast as the ten sines and cosines it replaces.
+    Masses 0 to 500 kg, ``pelvis_com_m`` (x, y[, z]) -2 to 2 m, ``degree`` 1 to 60.
 
     >>> import numpy as np
     >>> c = upper_body_shift_series(1.0, 0.0, [0.0, 0.0])
@@ -176,12 +240,22 @@ def upper_body_shift_series(
     >>> bool(abs(np.polyval(c[::-1], t) - thorax_dx_and_slope(np.array([t]))[0][0]) < 1e-15)
     True
     """
+    torso_mass_kg = check_range("torso_mass_kg", torso_mass_kg, 0.0, 500.0, "kg")
+    pelvis_mass_kg = check_range("pelvis_mass_kg", pelvis_mass_kg, 0.0, 500.0, "kg")
+    if torso_mass_kg.ndim or pelvis_mass_kg.ndim:
+        raise ValueError("torso_mass_kg and pelvis_mass_kg must be single numbers in kg "
+                         "(0 to 500 kg)")
+    com = check_range("pelvis_com_m", pelvis_com_m, -2.0, 2.0, "m")
+    if com.ndim != 1 or com.size not in (2, 3):
+        raise ValueError(f"pelvis_com_m must be one point (x, y) or (x, y, z) in m from -2 to "
+                         f"2 m, got shape {com.shape}")
+    degree = check_whole("degree", degree, 1, 60, "(polynomial degree)")
     terms: dict[float, list[float]] = {}
     for k, (vx, vy) in enumerate(_LINKS):
         a_b = terms.setdefault(float(_BODY_FACTOR[k]), [0.0, 0.0])
         a_b[0] += torso_mass_kg * vx
         a_b[1] += torso_mass_kg * vy
-    px, py = (float(v) for v in np.asarray(pelvis_com_m, dtype=float)[:2])
+    px, py = (float(v) for v in com[:2])
     a_b = terms.setdefault(1.0, [0.0, 0.0])
     a_b[0] += pelvis_mass_kg * px
     a_b[1] += pelvis_mass_kg * py
@@ -198,18 +272,23 @@ def upper_body_shift_series(
 
 
 def ql_fascicle_length_m(tilt_deg: ArrayLike, fascicle: str) -> np.ndarray:
-    """Straight-line length (m) of one QL fascicle (see :data:`QL_FASCICLES`)."""
-    if fascicle not in QL_FASCICLES:
-        raise ValueError(
-            f"fascicle={fascicle!r} is not a QL fascicle; choose one of {', '.join(QL_FASCICLES)}"
-        )
+    """Straight-line length (m) of one QL fascicle (see :data:`QL_FASCICLES`) at a model
+    pelvis rotation ``tilt_deg`` (deg, -45 to 45, where every fascicle shortens monotonically
+    with anterior tilt; NaN passes through). The result has the shape of ``tilt_deg``.
+
+    >>> round(float(ql_fascicle_length_m(0.0, QL_HEADLINE)), 4)
+    0.1652
+    """
+    t = _tilt(tilt_deg)
+    fascicle = check_choice("fascicle", fascicle, tuple(QL_FASCICLES))
     a, b, _, _ = QL_FASCICLES[fascicle]
-    ax, ay = point_position_m(tilt_deg, _QL_POINTS[a], _QL_BODY[a])
-    bx, by = point_position_m(tilt_deg, _QL_POINTS[b], _QL_BODY[b])
+    ax, ay = point_position_m(t, _QL_POINTS[a], _QL_BODY[a])
+    bx, by = point_position_m(t, _QL_POINTS[b], _QL_BODY[b])
     dz = _QL_POINTS[a][2] - _QL_POINTS[b][2]
     return np.sqrt((ax - bx) ** 2 + (ay - by) ** 2 + dz * dz)
 
 
 def ql_length_m(tilt_deg: ArrayLike) -> np.ndarray:
-    """Length (m) of the headline QL line, iliac crest (I.3) to the medial 12th rib."""
+    """Length (m) of the headline QL line, iliac crest (I.3) to the medial 12th rib, at a model
+    pelvis rotation ``tilt_deg`` (deg, -45 to 45; NaN passes through)."""
     return ql_fascicle_length_m(tilt_deg, QL_HEADLINE)
