@@ -265,9 +265,6 @@ OUTSIDE = (
 SKIP_DIRS = {
     ".git", ".venv", ".venv-binder", "__pycache__", ".ipynb_checkpoints", ".pytest_cache",
     ".ruff_cache", ".mypy_cache", "build", "dist", "node_modules",
-    # TODO(lead): notebooks are being converted to MyST by another engineer; include them once
-    # that lands.
-    "notebooks",
 }
 # Files that are someone else's work in progress (tell their owner; remove when fixed).
 SKIP_FILES = {"tests/test_lessons.py"}
