@@ -110,20 +110,43 @@ def test_answer_key_covers_every_task_and_self_check(stem):
     assert "**Prediction.**" in section, f"{stem}: no answer for the prediction"
 
 
-CODE = re.findall(r"```python\n(.*?)```\n+```text\n(.*?)```", KEY, re.S)
+STEELMAN = DOCS / "steelman.md"
+CELL = re.compile(r"```python\n(.*?)```\n+```text\n(.*?)```", re.S)
+CODE = CELL.findall(KEY)
+STEELMAN_CODE = CELL.findall(STEELMAN.read_text("utf-8"))
+
+
+def run_cell(code: str) -> str:
+    """What a code cell of the docs prints, run in a fresh namespace."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(code, "<docs cell>", "exec"), {"__name__": "docs_cell"})
+    return out.getvalue().rstrip()
+
+
+def regenerate(page: Path) -> None:
+    """Rewrite the output under every code cell of ``page`` from the current model.
+
+    Run ``python tests/test_instructor_guide.py`` after a model change, then read the prose
+    around each cell again: the numbers it quotes are not rewritten.
+    """
+    text = page.read_text("utf-8")
+    new = CELL.sub(lambda m: f"```python\n{m.group(1)}```\n\n```text\n{run_cell(m.group(1))}\n```",
+                   text)
+    page.write_text(new, "utf-8")
 
 
 def test_answer_key_shows_code_with_its_output():
     assert len(CODE) >= 40
     assert "generated against the current model" in KEY
+    assert len(STEELMAN_CODE) >= 4
 
 
-@pytest.mark.parametrize("code", [c for c, _ in CODE], ids=lambda c: c.splitlines()[-1][:40])
-def test_answer_key_code_runs_against_the_package(code):
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        exec(compile(code, "<answer key>", "exec"), {"__name__": "answer_key"})
-    assert out.getvalue().strip(), "an answer-key cell must print its numbers"
+@pytest.mark.parametrize(
+    "code", [c for c, _ in CODE + STEELMAN_CODE], ids=lambda c: c.splitlines()[-1][:40]
+)
+def test_docs_code_runs_against_the_package(code):
+    assert run_cell(code), "a cell must print the numbers it stands for"
 
 
 # --- the glossary -----------------------------------------------------------------------------
@@ -269,3 +292,9 @@ def test_no_reading_status_notes_or_data_paths(page):
     assert not [n for n in READING_NOTES if n in text]
     if page in (GLOSSARY, DOCS / "steelman.md", DOCS / "concept-check.md"):
         assert ".toml" not in text, f"{page.name} is learner text: cite works, not files"
+
+
+if __name__ == "__main__":
+    for doc in (GUIDE, STEELMAN):
+        regenerate(doc)
+        print(f"regenerated the outputs in {doc.relative_to(ROOT)}")
