@@ -3,6 +3,7 @@ model-computed numbers change the verdict when an assumption changes."""
 
 import math
 
+import numpy as np
 import pytest
 
 import backspasm_model as bm
@@ -137,3 +138,74 @@ def test_verdict_spread_shares_sum_to_one():
     for shares in spread.values():
         assert sum(shares.values()) == pytest.approx(1.0)
         assert set(shares) <= set(c.VERDICTS)
+
+
+# --- the missing-number rule (issue 14, item 13) ---------------------------------------------
+
+NAN = float("nan")
+# each verdict rule with made-up numbers that would otherwise give a definite verdict
+_RULES = {
+    "verdict_c1": (-0.31,),
+    "verdict_c2": (2.1, -5.4, 0.6),
+    "verdict_c3": (6.0, -6.0),
+    "verdict_c4": (-6.0,),
+    "verdict_c5": (-6.0,),
+    "verdict_c6": (6.0,),
+    "verdict_c7": (0.3,),
+    "verdict_c8": (2.2,),
+    "verdict_c9": (0.34, 0.0),
+}
+
+
+@pytest.mark.parametrize("rule", sorted(_RULES))
+@pytest.mark.parametrize("missing", [NAN, None, np.float32("nan"), np.array(NAN)])
+def test_a_missing_number_makes_every_verdict_untestable(rule, missing):
+    f = getattr(c, rule)
+    args = _RULES[rule]
+    assert f(*args) != U  # the made-up numbers give a definite verdict ...
+    for i in range(len(args)):  # ... and any one of them missing makes it untestable
+        assert f(*args[:i], missing, *args[i + 1:]) == U
+    assert f(*[missing] * len(args)) == U
+
+
+@pytest.mark.parametrize("rule", sorted(_RULES))
+@pytest.mark.parametrize("bad", ["1", True, 1 + 1j])
+def test_verdict_rules_refuse_what_is_not_a_number(rule, bad):
+    f = getattr(c, rule)
+    args = _RULES[rule]
+    with pytest.raises(TypeError) as info:
+        f(bad, *args[1:])
+    assert "is not a number" in str(info.value)
+
+
+_NO_POSTURE = dict(hamstring_strength=3.0, glute_strength=3.0, abdominal_strength=3.0,
+                   quad_strength=0.25, back_extensor_strength=0.25, activation=0.1)
+
+
+def test_bodies_with_no_posture_are_untestable_in_the_spread_not_contradicted():
+    from backspasm_model.evidence.uncertainty import sample_bodies
+
+    spread = c.verdict_spread(200, **_NO_POSTURE)
+    s = sample_bodies(200, **_NO_POSTURE)
+    no_posture = float(np.mean(np.isnan(s.tilt_deg)))
+    assert no_posture > 0.5  # the scenario is chosen so most bodies cannot stand
+    for cid in ("C3", "C4", "C6"):
+        assert spread[cid].get(U, 0.0) >= no_posture - 1e-12
+        assert spread[cid].get(X, 0.0) <= 1.0 - no_posture + 1e-12
+
+
+def test_evaluate_claims_gives_no_verdict_over_nan_numbers():
+    with pytest.raises(bm.NoPostureError):
+        c.evaluate_claims(**_NO_POSTURE)
+    for claim in c.evaluate_claims(on_unstable="nan", **_NO_POSTURE):
+        nums = [n.value for n in claim.numbers.values()]
+        if any(v != v for v in nums):
+            assert claim.verdict == U
+            assert " nan" not in claim.report().lower()
+            assert "no stable standing posture" in claim.reason
+
+
+def test_verdict_spread_has_a_documented_bound():
+    with pytest.raises(ValueError, match=r"n = 1000000 bodies is outside the allowed range 2 to "
+                                         r"100000 bodies"):
+        c.verdict_spread(1_000_000)

@@ -47,6 +47,8 @@ class Number:
     fmt: str = ".3g"
 
     def __str__(self) -> str:
+        if self.value != self.value:
+            return f"{self.what}: missing (no stable posture)"
         return f"{self.what}: {self.value:{self.fmt}} {self.unit}".rstrip()
 
 

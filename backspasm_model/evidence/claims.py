@@ -30,7 +30,8 @@ from typing import Any
 import numpy as np
 
 from ..core import kinematics
-from ..core.balance import stand
+from ..core.balance import INPUT_RANGES, stand
+from ..core.checks import check_choice, check_seed, check_whole, show_value
 from ..core.parameters import ParameterSet, read_data_file
 
 __all__ = [
@@ -57,6 +58,7 @@ __all__ = [
     "evaluate_claims",
     "verdict_changes",
     "verdict_spread",
+    "MAX_SPREAD_BODIES",
     "graded_verdict",
     "verdict_c1",
     "verdict_c2",
@@ -99,6 +101,9 @@ from .verdicts import (  # noqa: F401  (re-exported: the verdict rules)
     verdict_c8,
     verdict_c9,
 )
+
+#: Largest ``n`` of :func:`verdict_spread` (five samples of n bodies and 4 n verdicts).
+MAX_SPREAD_BODIES = 100_000
 
 
 @dataclass(frozen=True)
@@ -159,6 +164,7 @@ def evaluate_claims(
     *,
     params: str | ParameterSet = "gait2392",
     view: str = "full",
+    on_unstable: str = "raise",
     **baseline: Any,
 ) -> list[Claim]:
     """Compute every claim's numbers from the model and give each its verdict.
@@ -166,18 +172,26 @@ def evaluate_claims(
     ``baseline`` holds scalar ``stand`` inputs describing the body (e.g.
     ``ql_neutral_fibre_length=0.8``, ``hamstring_strength=0.7``); scenarios multiply its
     strengths (clamped to :data:`~backspasm_model.core.balance.INPUT_RANGES`). ``params`` and
-    ``view`` as in :func:`~backspasm_model.core.balance.stand`.
+    ``view`` as in :func:`~backspasm_model.core.balance.stand`. ``on_unstable``: ``"raise"``
+    (default) raises :class:`~backspasm_model.core.balance.NoPostureError` when the body or one
+    of its scenarios has no stable posture; ``"nan"`` gives those numbers as NaN and, by the
+    missing-number rule of :mod:`.verdicts`, the verdict "untestable here" with a reason that
+    says so (never a verdict over NaN numbers).
 
     >>> c = {c.id: c for c in evaluate_claims()}
     >>> c["C3"].verdict in VERDICTS and c["C3"].value("delta_tilt") > 0
     True
     """
+    check_choice("on_unstable", on_unstable, ("raise", "nan"))
     for k, v in baseline.items():
         if np.ndim(v):
-            raise ValueError(f"evaluate_claims takes a scalar baseline; {k} has shape "
-                             f"{np.shape(v)}")
-    stand(params=params, view=view, **baseline)  # validates the baseline (names, ranges)
-    kw = {"params": params, "view": view}
+            rng = INPUT_RANGES.get(k)
+            allowed = f"one number from {rng.lo:g} to {rng.hi:g} {rng.unit}" if rng else \
+                "one number"
+            raise ValueError(f"evaluate_claims takes a scalar baseline; {k} = "
+                             f"{show_value(v)} has shape {np.shape(v)}; allowed: {allowed}")
+    stand(params=params, view=view, on_unstable="nan", **baseline)  # validates the baseline
+    kw = {"params": params, "view": view, "on_unstable": on_unstable}
     pname = params.name if isinstance(params, ParameterSet) else str(params)
     results: dict[str, tuple[dict[str, Number], str, str]] = {"C1": _c1()}
     results["C2"] = _c2(baseline, kw)
@@ -189,6 +203,12 @@ def evaluate_claims(
     results["C9"] = _c9(pname)
     out = []
     for cid, (nums, verdict, reason) in results.items():
+        missing = [n.what for n in nums.values() if n.value != n.value]
+        if missing:
+            verdict = UNTESTABLE
+            reason = ("The model finds no stable standing posture for this body or one of its "
+                      f"scenarios, so {len(missing)} of the numbers (marked missing) cannot be "
+                      "computed and the claim cannot be tested here.")
         t = claim_text(cid)
         out.append(Claim(cid, t["title"], t["predicts"], t["model_test"], t["evidence"],
                          tuple(t["literature"]), tuple(t["data"]), nums, verdict,
@@ -197,7 +217,7 @@ def evaluate_claims(
 
 
 def verdict_changes(*, params: str | ParameterSet = "gait2392", view: str = "full",
-                    **baseline: Any) -> list[tuple[str, str, str]]:
+                    on_unstable: str = "raise", **baseline: Any) -> list[tuple[str, str, str]]:
     """Claims whose verdict differs from the default model's after changing assumptions:
     ``(claim id, default verdict, new verdict)``.
 
@@ -206,7 +226,8 @@ def verdict_changes(*, params: str | ParameterSet = "gait2392", view: str = "ful
     """
     ref = {c.id: c.verdict for c in evaluate_claims()}
     return [(c.id, ref[c.id], c.verdict)
-            for c in evaluate_claims(params=params, view=view, **baseline)
+            for c in evaluate_claims(params=params, view=view, on_unstable=on_unstable,
+                                     **baseline)
             if c.verdict != ref[c.id]]
 
 
@@ -220,13 +241,22 @@ def verdict_spread(
     """How sure is each verdict? The share of plausible bodies
     (:func:`~backspasm_model.evidence.uncertainty.sample_bodies`) given each verdict, for the claims
     whose numbers depend on the uncertain inputs (C3, C4, C5, C6). The same bodies are used
-    before and after each scenario.
+    before and after each scenario. A body with no stable posture (before or after) counts as
+    "untestable here" (the missing-number rule of :mod:`.verdicts`), never as contradicted.
+
+    ``n``: number of bodies, a whole number from 2 to :data:`MAX_SPREAD_BODIES` (100,000:
+    about 10 s; 2,000 take about a second). ``seed`` and ``view`` as in
+    :func:`~backspasm_model.evidence.uncertainty.sample_bodies`.
 
     >>> s = verdict_spread(300)
     >>> round(sum(s["C3"].values()), 6)
     1.0
     """
     from .uncertainty import sample_bodies
+
+    n = check_whole("n", n, 2, MAX_SPREAD_BODIES, "bodies")
+    seed = check_seed("seed", seed)
+    check_choice("view", view, ("seed", "full"))
 
     def bodies(kw: dict[str, Any]) -> Any:
         return sample_bodies(n, seed=seed, view=view, **kw)

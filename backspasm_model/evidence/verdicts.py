@@ -3,13 +3,25 @@ reasoning, the scenarios (multiples of the baseline body), and one ``verdict_c*`
 claim that turns computed numbers into a verdict (so each rule can be tested on made-up numbers
 on both sides of its threshold). Standard library and numpy only.
 
+The missing-number rule, the same in every ``verdict_c*`` and in :func:`graded_verdict`: a
+number that is missing (NaN, as the model gives where a body has no stable posture, or
+``None``) makes the verdict "untestable here", never "contradicted" or "supported". Anything
+that is not a real number (text, bool, complex) raises ``TypeError``, infinity ``ValueError``,
+naming the parameter, the value, the range and the unit.
+
 >>> verdict_c3(delta_tilt_deg=1.2, ql_change_pct=-0.2)
 'right direction but small'
 >>> graded_verdict(float("nan"), 5.0)
 'untestable here'
+>>> verdict_c3(float("nan"), float("nan")), verdict_c9(0.34, float("nan"))
+('untestable here', 'untestable here')
 """
 
 from __future__ import annotations
+
+import math
+
+from ..core.checks import check_scalar
 
 SUPPORTED = "supported"
 SMALL = "right direction but small"
@@ -95,6 +107,21 @@ TRAINING_GAIN = 1.3
 START_QUAD_TIGHTNESS = 0.1
 
 
+def _numbers(**named: tuple[object, str]) -> dict[str, float] | None:
+    """The named inputs as floats, each ``(value, unit)`` checked as a real number; ``None``
+    if any of them is missing (``None`` or NaN): the verdict is then untestable."""
+    out = {}
+    for name, (value, unit) in named.items():
+        if value is None:
+            return None
+        lo, hi = (0.0, 1.0) if unit == "fraction" else (-math.inf, math.inf)
+        v = check_scalar(name, value, lo, hi, unit, allow_nan=True)
+        if v != v:
+            return None
+        out[name] = v
+    return out
+
+
 def graded_verdict(effect: float, threshold: float) -> str:
     """Verdict for an effect measured in the claim's direction (positive = as claimed).
 
@@ -104,12 +131,13 @@ def graded_verdict(effect: float, threshold: float) -> str:
     >>> [graded_verdict(e, 5.0) for e in (-1.0, 0.0, 4.9, 5.0)]
     ['contradicted', 'contradicted', 'right direction but small', 'supported']
     """
-    e = float(effect)
-    if e != e:
+    v = _numbers(effect=(effect, "threshold units"), threshold=(threshold, "threshold units"))
+    if v is None:
         return UNTESTABLE
+    e = v["effect"]
     if e <= 0.0:
         return CONTRADICTED
-    return SUPPORTED if e >= threshold else SMALL
+    return SUPPORTED if e >= v["threshold"] else SMALL
 
 
 def verdict_c1(ql_slope_mm_per_deg: float) -> str:
@@ -119,7 +147,10 @@ def verdict_c1(ql_slope_mm_per_deg: float) -> str:
     >>> verdict_c1(-0.31), verdict_c1(0.005), verdict_c1(0.0)
     ('supported', 'right direction but small', 'contradicted')
     """
-    return graded_verdict(abs(ql_slope_mm_per_deg), QL_SLOPE_MIN_MM_PER_DEG)
+    v = _numbers(ql_slope_mm_per_deg=(ql_slope_mm_per_deg, "mm/deg"))
+    if v is None:
+        return UNTESTABLE
+    return graded_verdict(abs(v["ql_slope_mm_per_deg"]), QL_SLOPE_MIN_MM_PER_DEG)
 
 
 def verdict_c2(quad_moment_Nm: float, hamstring_moment_Nm: float, thigh_share: float) -> str:
@@ -129,10 +160,17 @@ def verdict_c2(quad_moment_Nm: float, hamstring_moment_Nm: float, thigh_share: f
 
     >>> verdict_c2(2.1, -5.4, 0.23), verdict_c2(2.1, -5.4, 0.6), verdict_c2(-1.0, -5.4, 0.6)
     ('right direction but small', 'supported', 'contradicted')
+    >>> verdict_c2(float("nan"), -5.4, 0.6)
+    'untestable here'
     """
-    if not (quad_moment_Nm > 0.0 and hamstring_moment_Nm < 0.0):
+    v = _numbers(quad_moment_Nm=(quad_moment_Nm, "N m"),
+                 hamstring_moment_Nm=(hamstring_moment_Nm, "N m"),
+                 thigh_share=(thigh_share, "fraction"))
+    if v is None:
+        return UNTESTABLE
+    if not (v["quad_moment_Nm"] > 0.0 and v["hamstring_moment_Nm"] < 0.0):
         return CONTRADICTED
-    return graded_verdict(max(thigh_share, 1e-12), THIGH_SHARE_MAJORITY)
+    return graded_verdict(max(v["thigh_share"], 1e-12), THIGH_SHARE_MAJORITY)
 
 
 def verdict_c3(delta_tilt_deg: float, ql_change_pct: float) -> str:
@@ -143,10 +181,13 @@ def verdict_c3(delta_tilt_deg: float, ql_change_pct: float) -> str:
     >>> verdict_c3(6.0, -6.0), verdict_c3(6.0, -1.0), verdict_c3(1.0, -6.0)
     ('supported', 'right direction but small', 'right direction but small')
     """
-    if not (delta_tilt_deg > 0.0 and ql_change_pct < 0.0):
+    v = _numbers(delta_tilt_deg=(delta_tilt_deg, "deg"), ql_change_pct=(ql_change_pct, "%"))
+    if v is None:
+        return UNTESTABLE
+    if not (v["delta_tilt_deg"] > 0.0 and v["ql_change_pct"] < 0.0):
         return CONTRADICTED
-    tilt = graded_verdict(delta_tilt_deg, TILT_DETECTABLE_DEG)
-    length = graded_verdict(-ql_change_pct, QL_LENGTH_MEANINGFUL_PCT)
+    tilt = graded_verdict(v["delta_tilt_deg"], TILT_DETECTABLE_DEG)
+    length = graded_verdict(-v["ql_change_pct"], QL_LENGTH_MEANINGFUL_PCT)
     return SUPPORTED if tilt == length == SUPPORTED else SMALL
 
 
@@ -157,7 +198,9 @@ def verdict_c4(capacity_change_pct: float) -> str:
     >>> verdict_c4(-6.0), verdict_c4(-0.01), verdict_c4(0.005)
     ('supported', 'right direction but small', 'contradicted')
     """
-    return graded_verdict(-capacity_change_pct, FORCE_MEANINGFUL_PCT)
+    v = _numbers(capacity_change_pct=(capacity_change_pct, "%"))
+    return UNTESTABLE if v is None else graded_verdict(-v["capacity_change_pct"],
+                                                         FORCE_MEANINGFUL_PCT)
 
 
 def verdict_c5(delta_tilt_deg: float) -> str:
@@ -167,7 +210,8 @@ def verdict_c5(delta_tilt_deg: float) -> str:
     >>> verdict_c5(-6.0), verdict_c5(-1.5), verdict_c5(0.5)
     ('supported', 'right direction but small', 'contradicted')
     """
-    return graded_verdict(-delta_tilt_deg, TILT_DETECTABLE_DEG)
+    v = _numbers(delta_tilt_deg=(delta_tilt_deg, "deg"))
+    return UNTESTABLE if v is None else graded_verdict(-v["delta_tilt_deg"], TILT_DETECTABLE_DEG)
 
 
 def verdict_c6(delta_tilt_deg: float) -> str:
@@ -176,10 +220,13 @@ def verdict_c6(delta_tilt_deg: float) -> str:
     (supported). Below that the model finds no cost that could be detected, and trials find
     a benefit: contradicted. (Weakness being rare is not something a posture model computes.)
 
-    >>> verdict_c6(6.0), verdict_c6(0.9), verdict_c6(-0.5)
-    ('supported', 'contradicted', 'contradicted')
+    >>> verdict_c6(6.0), verdict_c6(0.9), verdict_c6(-0.5), verdict_c6(float("nan"))
+    ('supported', 'contradicted', 'contradicted', 'untestable here')
     """
-    return SUPPORTED if graded_verdict(delta_tilt_deg, TILT_DETECTABLE_DEG) == SUPPORTED \
+    v = _numbers(delta_tilt_deg=(delta_tilt_deg, "deg"))
+    if v is None:
+        return UNTESTABLE
+    return SUPPORTED if graded_verdict(v["delta_tilt_deg"], TILT_DETECTABLE_DEG) == SUPPORTED \
         else CONTRADICTED
 
 
@@ -191,7 +238,10 @@ def verdict_c7(abdominal_to_quad_ratio: float) -> str:
     >>> verdict_c7(0.3), verdict_c7(0.82), verdict_c7(1.24)
     ('supported', 'right direction but small', 'contradicted')
     """
-    return graded_verdict(1.0 - abdominal_to_quad_ratio, 1.0 - LITTLE_FORCE_RATIO)
+    v = _numbers(abdominal_to_quad_ratio=(abdominal_to_quad_ratio, "ratio"))
+    if v is None:
+        return UNTESTABLE
+    return graded_verdict(1.0 - v["abdominal_to_quad_ratio"], 1.0 - LITTLE_FORCE_RATIO)
 
 
 def verdict_c8(abductor_force_BW: float | None) -> str:
@@ -201,25 +251,26 @@ def verdict_c8(abductor_force_BW: float | None) -> str:
     >>> verdict_c8(2.2), verdict_c8(0.5), verdict_c8(None)
     ('supported', 'right direction but small', 'untestable here')
     """
-    if abductor_force_BW is None:
-        return UNTESTABLE
-    return graded_verdict(abductor_force_BW, ABDUCTOR_LARGE_BW)
+    v = _numbers(abductor_force_BW=(abductor_force_BW, "BW"))
+    return UNTESTABLE if v is None else graded_verdict(v["abductor_force_BW"], ABDUCTOR_LARGE_BW)
 
 
 def verdict_c9(effort_at_parallel: float | None, substitution_at_parallel: float | None) -> str:
     """C9: at the prescribed height (leg parallel to the surface) the exercise must stay out of
     the QL substitution zone (``substitution_at_parallel == 0``), else contradicted; then
     supported if the relative effort reaches :data:`EXERCISE_EFFORT_SUBSTANTIAL`.
-    ``None`` (no exercise model) is untestable.
+    ``None`` (no exercise model) or NaN is untestable.
 
     >>> verdict_c9(0.34, 0.0), verdict_c9(0.1, 0.0), verdict_c9(0.34, 0.5), verdict_c9(None, None)
     ('supported', 'right direction but small', 'contradicted', 'untestable here')
     """
-    if effort_at_parallel is None or substitution_at_parallel is None:
+    v = _numbers(effort_at_parallel=(effort_at_parallel, "fraction of maximal moment"),
+                 substitution_at_parallel=(substitution_at_parallel, "fraction"))
+    if v is None:
         return UNTESTABLE
-    if substitution_at_parallel > 0.0:
+    if v["substitution_at_parallel"] > 0.0:
         return CONTRADICTED
-    return graded_verdict(effort_at_parallel, EXERCISE_EFFORT_SUBSTANTIAL)
+    return graded_verdict(v["effort_at_parallel"], EXERCISE_EFFORT_SUBSTANTIAL)
 
 
 # --- the model side ----------------------------------------------------------------------
