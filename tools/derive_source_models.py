@@ -99,6 +99,12 @@ CONVENTIONS = {
         "wrapping makes the two differ; lever_ref_m and the reference "
         "moments use computeMomentArm"
     ),
+    "curve_tables": (
+        "Millard2012EquilibriumMuscle sets: the normalised active and passive force-length "
+        "curves as OpenSim's own curve objects evaluate them on a 0.005 grid of normalised "
+        "fibre length (interpolate linearly; error < 2e-4); each muscle names its table in "
+        "curve_table. Thelen2003Muscle curves are closed-form in the constants of curve"
+    ),
     "lever_ref_m": (
         "OpenSim sets: computeMomentArm along the coupled motion at th = 0; "
         "MyoTorso: MuJoCo actuator_moment along the coupling"
@@ -159,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
                 "upper_body": derived["upper_body"],
                 "muscles": derived["muscles"],
             }
+            if "curve_tables" in derived:
+                data["sets"][key]["curve_tables"] = derived["curve_tables"]
             print(f"{key}: OpenSim reference", file=sys.stderr)
             ref["sets"][key] = pipeline.osim_reference(pm, derived["muscles"], args.activation)
         print("myotorso: deriving", file=sys.stderr)

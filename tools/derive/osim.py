@@ -194,6 +194,19 @@ class PosedModel:
             "curve": _props(mu, frozenset(_NOT_CURVE)),
         }
 
+    def curve_table(self, name: str, grid: np.ndarray) -> dict | None:
+        """Normalised active and passive force-length curves of a Millard2012Equilibrium
+        muscle, evaluated by OpenSim's own curve objects on ``grid`` (normalised fibre
+        lengths); None for other classes (Thelen2003Muscle's curves are closed-form)."""
+        mu = osim.Millard2012EquilibriumMuscle.safeDownCast(self.muscles.get(name))
+        if mu is None:
+            return None
+        act, pas = mu.getActiveForceLengthCurve(), mu.getFiberForceLengthCurve()
+        return {
+            "active_force_length": [act.calcValue(float(x)) for x in grid],
+            "passive_force_length": [pas.calcValue(float(x)) for x in grid],
+        }
+
     def length(self, name: str) -> float:
         return self.muscles.get(name).getLength(self.state)
 

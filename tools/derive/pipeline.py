@@ -127,6 +127,7 @@ def derive_osim_set(pm, activation: float) -> dict:
             "tendon_force_ref_N": _r(e["tendon_force_N"], 4),
             "passive_force_ref_N": _r(e["passive_fibre_force_N"], 4),
         }
+    tables = _curve_tables(pm, muscles)
     cx, dx, ex, _ = _fit(fit_deg, [c[0] for c in com], chk_deg, [c[0] for c in chk_com])
     cy, dy, ey, _ = _fit(fit_deg, [c[1] for c in com], chk_deg, [c[1] for c in chk_com])
     upper = {
@@ -138,7 +139,34 @@ def derive_osim_set(pm, activation: float) -> dict:
         "fit_err_mm": _r(max(ex, ey) * 1e3, 5),
         "com_ref_m": [_r(fit.value(np.array(cx), 0.0)), _r(fit.value(np.array(cy), 0.0))],
     }
-    return {"muscles": muscles, "upper_body": upper}
+    out = {"muscles": muscles, "upper_body": upper}
+    if tables:
+        out["curve_tables"] = tables
+    return out
+
+
+#: Normalised fibre lengths at which tabulated force-length curves are evaluated.
+CURVE_GRID = np.round(np.arange(0.2, 2.0 + 1e-9, 0.005), 3)
+
+
+def _curve_tables(pm, muscles: dict) -> dict:
+    """One table per distinct set of curve constants (Millard muscles); each muscle names
+    its table in ``curve_table``."""
+    tables: dict = {}
+    keys: dict[str, str] = {}
+    for n, m in muscles.items():
+        sig = repr(sorted((k, repr(v)) for k, v in m["curve"].items()))
+        if sig not in keys:
+            t = pm.curve_table(n, CURVE_GRID)
+            if t is None:
+                continue
+            keys[sig] = f"T{len(keys)}"
+            tables[keys[sig]] = {
+                "norm_fibre_length": [float(x) for x in CURVE_GRID],
+                **{k: [_r(v, 7) for v in vs] for k, vs in t.items()},
+            }
+        m["curve_table"] = keys[sig]
+    return tables
 
 
 def _group(name: str, lever_ref_m: float) -> tuple[str, str]:
