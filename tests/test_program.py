@@ -135,3 +135,32 @@ def test_each_week_is_stand_with_that_weeks_muscles(weeks):
     assert r.hamstring_strength[k] == pytest.approx(
         PROGRAM_DEFAULTS["hamstring_strength"]
         * (1 + PROGRAM_DEFAULTS["hamstring_gain_per_week"] * k))
+
+
+# --- training switches are switches (issue 14, item 13) -------------------------------------
+
+
+@pytest.mark.parametrize("switch", ["train_hamstrings", "train_abductors", "stretch_quads"])
+@pytest.mark.parametrize("value, exc", [(-1, ValueError), (2, ValueError), (0.5, TypeError),
+                                        (1.0, TypeError), ("yes", TypeError),
+                                        (None, TypeError), (np.array([1]), TypeError)])
+def test_a_switch_accepts_only_true_false_1_0(switch, value, exc):
+    with pytest.raises(exc) as info:
+        bm.program(weeks=2, **{switch: value})
+    msg = str(info.value)
+    assert switch in msg and "True or False" in msg
+
+
+@pytest.mark.parametrize("switch", ["train_hamstrings", "train_abductors", "stretch_quads"])
+def test_switch_1_0_equal_true_false(switch):
+    a = bm.program(weeks=2, **{switch: 1})
+    b = bm.program(weeks=2, **{switch: True})
+    c0 = bm.program(weeks=2, **{switch: np.False_})
+    d = bm.program(weeks=2, **{switch: False})
+    np.testing.assert_array_equal(a.tilt_deg, b.tilt_deg)
+    np.testing.assert_array_equal(c0.tilt_deg, d.tilt_deg)
+
+
+def test_no_switch_value_weakens_the_hamstrings():
+    r = bm.program(weeks=12, train_hamstrings=False)
+    assert np.all(r.hamstring_strength == r.hamstring_strength[0])

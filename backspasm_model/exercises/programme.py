@@ -32,7 +32,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from ..core.balance import INPUT_RANGES, stand
-from ..core.checks import InputRange, check_range
+from ..core.checks import InputRange, check_flag, check_scalar, show_value
 from ..core.parameters import read_data_file
 from .stance import single_leg_stance
 
@@ -137,7 +137,9 @@ def program(
     * rates: ``hamstring_gain_per_week``, ``abductor_gain_per_week`` (fraction of starting
       strength per week), ``quad_tightness_loss_per_week`` (tightness units per week);
     * ``train_hamstrings``, ``train_abductors``, ``stretch_quads``: which parts of the
-      prescription are done;
+      prescription are done, each a switch: ``True``/``False`` (``1``/``0`` are accepted
+      too); any other value (``-1``, ``2``, ``0.5``, text) raises ``ValueError``/``TypeError``
+      naming the switch, so a switch can never act as a rate (use the ``*_per_week`` rates);
     * ``view``, ``params`` and ``stand_inputs`` (other inputs of :func:`stand`) pass through.
 
     >>> r = program(weeks=2)
@@ -147,19 +149,27 @@ def program(
     Traceback (most recent call last):
     ...
     ValueError: weeks = 20.0 weeks is outside the allowed range 0 to 16 weeks
+    >>> program(train_hamstrings=2)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: train_hamstrings = 2 is not a switch; allowed: True or False (or 1 or 0), no unit
     """
     unknown = set(inputs) - set(PROGRAM_INPUT_RANGES)
     if unknown:
         raise TypeError(f"unknown input(s) {', '.join(sorted(unknown))}; allowed: "
                         f"{', '.join(PROGRAM_INPUT_RANGES)}, view, params, train_hamstrings, "
                         "train_abductors, stretch_quads, stand_inputs")
+    switches = {name: check_flag(name, value) for name, value in (
+        ("train_hamstrings", train_hamstrings), ("train_abductors", train_abductors),
+        ("stretch_quads", stretch_quads))}
     v: dict[str, float] = {}
     for key, rng in PROGRAM_INPUT_RANGES.items():
-        arr = check_range(key, inputs.get(key, PROGRAM_DEFAULTS[key]), rng.lo, rng.hi, rng.unit)
-        if arr.ndim:
-            raise ValueError(f"{key} must be a single number in {rng.unit} (a program is one "
-                             f"person), got an array of shape {arr.shape}")
-        v[key] = float(arr)
+        # a single number: a program is one person
+        v[key] = check_scalar(key, inputs.get(key, PROGRAM_DEFAULTS[key]), rng.lo, rng.hi,
+                              rng.unit)
+    if stand_inputs is not None and not isinstance(stand_inputs, dict):
+        raise TypeError(f"stand_inputs = {show_value(stand_inputs)} is not a dict; allowed: a "
+                        "dict of other stand() inputs (see INPUT_RANGES for ranges and units)")
     extra = dict(stand_inputs or {})
     clash = set(extra) & {"quad_strength", "hamstring_strength", "quad_tightness"}
     if clash:
@@ -175,7 +185,8 @@ def program(
         lo, hi = _p[k]["range"]
         rate[k] = np.array([v[k], lo, hi], dtype=float)[:, None]
     t = grid[None, :]
-    on = {"h": float(train_hamstrings), "a": float(train_abductors), "q": float(stretch_quads)}
+    on = {"h": float(switches["train_hamstrings"]), "a": float(switches["train_abductors"]),
+          "q": float(switches["stretch_quads"])}
     ham = np.minimum(v["hamstring_strength"] * (1.0 + on["h"] * rate[_RATES[0]] * t),
                      _STRENGTH_MAX)
     abd = np.minimum(v["abductor_strength"] * (1.0 + on["a"] * rate[_RATES[1]] * t),
