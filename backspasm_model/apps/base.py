@@ -276,7 +276,6 @@ class _App(App):
         self.last_error = ""
         self.updates = 0
         style = {"description_width": "230px"}
-        layout = widgets.Layout(width="480px")
         self.sliders: dict[str, UnitSlider] = {}
         for key, c in self.CONTROLS.items():
             s = unit_slider(c, c.label, step=c.step, value=c.value, fmt=c.fmt, width="400px")
@@ -285,7 +284,7 @@ class _App(App):
         self.choices: dict[str, Any] = {}
         for key, (label, options, default) in self.CHOICES.items():
             d = widgets.Dropdown(options=options, value=default, description=label,
-                                 style=style, layout=layout)
+                                 style=style, layout=widgets.Layout(width="480px"))
             self._watch(d, "_on_change")
             self.choices[key] = d
         self.message = widgets.HTML(value="")

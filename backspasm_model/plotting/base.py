@@ -91,8 +91,8 @@ def new_figure(figsize: tuple[float, float], dpi: float, *, live: bool = False,
 
 def close_figure(fig: Figure) -> None:
     """Release ``fig``: close an ipympl canvas, its toolbar and their layout widgets (they
-    would otherwise stay in ipywidgets' registry, holding the figure), and drop its
-    artists."""
+    would otherwise stay in ipywidgets' registry, holding the figure), and drop the canvas's
+    pixel buffers (the figure itself goes with the last reference to it)."""
     canvas = fig.canvas
     parts = [getattr(canvas, "toolbar", None), canvas]
     for w in parts:
@@ -102,7 +102,9 @@ def close_figure(fig: Figure) -> None:
             if sub is not None and hasattr(sub, "close"):
                 sub.close()
         w.close()
-    fig.clear()
+    for attr in ("renderer", "_last_buff", "_lastKey"):
+        if attr in vars(canvas):
+            delattr(canvas, attr)
 
 
 class FastText(Artist):
