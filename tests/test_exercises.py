@@ -224,8 +224,8 @@ def test_side_lying_bad_input_names_parameter_value_range_unit(name, value, show
         ("rep_duration_s", 0.0, "0.0"),
         ("fatigue_per_rep", 0.5, "0.5"),
         ("effort_threshold", -0.1, "-0.1"),
-        ("sets", 0, "0.0"),
-        ("reps", 100, "100.0"),
+        ("sets", 0, "sets = 0 sets"),
+        ("reps", 100, "reps = 100 reps"),
         ("ankle_weight_kg", float("inf"), "inf"),
     ],
 )
@@ -252,3 +252,72 @@ def test_unknown_tables_name_the_choices(kw, value):
 def test_wrong_types_name_the_parameter():
     with pytest.raises(TypeError, match="ankle_weight_kg"):
         bm.side_lying_abduction(0.0, ankle_weight_kg="heavy")
+
+
+# --- dose: every in-range combination works, types checked first, memory bounded (issue 14) --
+
+
+def test_capacity_running_out_is_a_failed_rep_not_an_error_or_689_percent():
+    r = bm.abduction_dose(reps=21, fatigue_per_rep=0.05)
+    assert r.rep_peak_effort.shape == (3, 21)
+    assert np.all(r.rep_peak_effort <= 1.0)
+    failed = r.rep_failed[0]
+    # once a rep fails, every later rep of the set fails too (capacity only falls)
+    first = int(np.argmax(failed))
+    assert failed[first:].all() and not failed[:first].any()
+    assert int(r.reps_failed) == 3 * int(failed.sum())
+    assert int(r.reps_above_effort) >= int(r.reps_failed)
+    twenty = bm.abduction_dose(reps=20, fatigue_per_rep=0.05)
+    assert float(twenty.rep_peak_effort.max()) == 1.0 and bool(twenty.rep_failed[0, -1])
+
+
+def test_no_fatigue_means_no_failed_rep_at_the_prescribed_dose():
+    r = bm.abduction_dose()
+    assert int(r.reps_failed) == 0 and not r.rep_failed.any()
+
+
+@pytest.mark.parametrize("value, why", [(["1"], "text"), (np.array([True]), "booleans"),
+                                        (1 + 0j, "complex"), ([1 + 0j], "complex"),
+                                        (None, "NoneType"), ("1", "str")])
+def test_dose_checks_types_before_any_cast(value, why):
+    with pytest.raises(TypeError, match=f"ankle_weight_kg = .*{why}.*0 to 10 kg"):
+        bm.abduction_dose(ankle_weight_kg=value)
+
+
+def test_a_top_below_the_resting_angle_names_both():
+    with pytest.raises(ValueError) as info:
+        bm.abduction_dose(top_angle_deg=-10.0, leg_length_m=1.1)
+    msg = str(info.value)
+    assert "top_angle_deg = -10.0 deg" in msg and "leg_length_m = 1.1 m" in msg
+    assert "resting angle -8.7 deg" in msg and "-8.7 to 50 deg" in msg
+    # the same top is fine for the default leg (rest at -11.7 deg)
+    assert bm.abduction_dose(top_angle_deg=-10.0).top_angle_deg == -10.0
+
+
+def test_a_large_sweep_equals_the_element_by_element_doses():
+    from backspasm_model.exercises import dose as dose_mod
+
+    n = 3 * dose_mod._BLOCK + 7          # several blocks and a ragged last one
+    top = np.linspace(-10.0, 50.0, n)
+    mass = np.linspace(40.0, 120.0, n)
+    r = bm.abduction_dose(top_angle_deg=top, body_mass_kg=mass, fatigue_per_rep=0.03)
+    assert r.rep_peak_effort.shape == (n, 3, 10)
+    for i in (0, dose_mod._BLOCK - 1, dose_mod._BLOCK, n - 1):
+        one = bm.abduction_dose(top_angle_deg=top[i], body_mass_kg=mass[i], fatigue_per_rep=0.03)
+        np.testing.assert_allclose(r.rep_peak_effort[i], one.rep_peak_effort, rtol=1e-12)
+        np.testing.assert_allclose(r.angular_impulse_per_rep_Nms[i],
+                                   one.angular_impulse_per_rep_Nms, rtol=1e-12)
+        assert r.reps_above_effort[i] == one.reps_above_effort
+
+
+def test_the_dose_lift_matches_side_lying_abduction():
+    # the dose's fast lift (gain x cos, capacity table) is the same model as the exercise
+    from backspasm_model.exercises import dose as dose_mod
+
+    rest = float(bm.side_lying_abduction(0.0).resting_angle_deg)
+    path = rest + (30.0 - rest) * dose_mod._SHAPE01
+    ref = bm.side_lying_abduction(path, body_mass_kg=80.0, ankle_weight_kg=2.0)
+    r = bm.abduction_dose(top_angle_deg=30.0, body_mass_kg=80.0, ankle_weight_kg=2.0,
+                          rep_duration_s=1.0)
+    assert float(r.angular_impulse_per_rep_Nms) == pytest.approx(ref.torque_Nm.mean(), rel=1e-12)
+    assert float(r.rep_peak_effort[0, 0]) == pytest.approx(ref.effort_fraction.max(), rel=1e-12)

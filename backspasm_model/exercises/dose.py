@@ -15,7 +15,23 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
-from .abduction import _G, _HIP_SEP, _L0, _W_POS, _check, _d, side_lying_abduction
+from ..core.checks import check_choice, check_whole
+from .abduction import (
+    _CAP,
+    _CAP_ANGLES,
+    _G,
+    _HIP_SEP,
+    _L0,
+    _REF_MASS,
+    _THIGH_SHARE,
+    _W_POS,
+    CAPACITY_SETS,
+    EXERCISE_INPUT_RANGES,
+    SEGMENT_TABLES,
+    _check,
+    _d,
+    _leg_mass_and_com,
+)
 
 __all__ = ["DoseResult", "abduction_dose", "prescribed_dose"]
 
@@ -60,13 +76,17 @@ def prescribed_dose() -> dict[str, Any]:
 class DoseResult:
     """One session of side-lying hip abduction, per side unless named ``_session``.
 
-    ``rep_peak_effort`` has shape ``(..., sets, reps)``: the peak of demand / capacity over
-    each repetition (capacity falls by ``fatigue_per_rep`` per rep within a set).
+    ``rep_peak_effort`` has shape ``(..., sets, reps)`` (a read-only view: every set starts
+    rested, so the sets are equal): the peak of demand / remaining capacity over each
+    repetition, the capacity falling by ``fatigue_per_rep`` per rep within a set. A rep whose
+    demand exceeds what is left of the capacity cannot be lifted: it is **failed**
+    (``rep_failed`` True) and its effort is reported as 1.0 (a maximal effort that falls
+    short), never as a percentage over 100. ``reps_failed`` counts them per side.
     ``angular_impulse_per_rep_Nms`` is the time integral of the gravity torque over one rep;
     ``angular_impulse_per_side_Nms`` over all sets of one side, ``angular_impulse_session_Nms``
     over both sides. ``reps_above_effort`` counts the reps (per side) whose peak effort
-    exceeds ``effort_threshold``. ``ankle_weight_Nm_per_kg`` is the torque each kilogram at
-    the ankle adds at the top of the lift.
+    exceeds ``effort_threshold`` (failed reps included). ``ankle_weight_Nm_per_kg`` is the
+    torque each kilogram at the ankle adds at the top of the lift.
     """
 
     sets: int
@@ -84,9 +104,46 @@ class DoseResult:
     time_under_load_per_side_s: np.ndarray
     ankle_weight_Nm_per_kg: np.ndarray
     source: str
+    rep_failed: np.ndarray
+    reps_failed: np.ndarray
 
 
 _N_SAMPLES = 64
+# Elements of the broadcast inputs lifted per block: BLOCK x 64 path samples = 65,536 values,
+# the block size of the balance solver (core/equilibrium.py), so memory stays flat.
+_BLOCK = 1 << 10
+# raised-cosine path start -> top -> start, sampled at the midpoints of N equal steps
+_SHAPE01 = 0.5 * (1.0 - np.cos(2.0 * np.pi * (np.arange(_N_SAMPLES) + 0.5) / _N_SAMPLES))
+
+
+def _lift(n: int, start: np.ndarray, top: np.ndarray, m: np.ndarray, w: np.ndarray,
+          s: np.ndarray, L: np.ndarray, segments: str, params: str
+          ) -> tuple[np.ndarray, np.ndarray]:
+    """Mean gravity torque (N m) and peak effort (fraction of capacity) over one rested rep,
+    for ``n`` elements given as flat arrays of length ``n`` or 1, block by block.
+
+    The same demand and capacity as :func:`side_lying_abduction` (its tests pin the two
+    together), arranged for speed: the torque is ``gain x cos(angle)`` with the gain
+    ``g (m_leg d + m_w L_w)`` fixed per element, the capacity ``table(angle) x scale``.
+    """
+    m_leg, d = _leg_mass_and_com(segments, m, L, np.asarray(_THIGH_SHARE))
+    gain = _G * (m_leg * d + w * _W_POS * L)                 # N m at cos(angle) = 1
+    scale = s * (m / _REF_MASS)
+    table = np.array(_CAP[f"{params}_Nm"]["value"], dtype=float)
+    mean_cos = np.empty(n)
+    peak_ratio = np.empty(n)
+    for a in range(0, n, _BLOCK):
+        sl = slice(a, min(a + _BLOCK, n))
+        st = (start if start.size == 1 else start[sl])[:, None]
+        path = ((top if top.size == 1 else top[sl])[:, None] - st) * _SHAPE01
+        path += st
+        cap = np.interp(path, _CAP_ANGLES, table)
+        np.radians(path, out=path)
+        np.cos(path, out=path)
+        mean_cos[sl] = path.mean(axis=-1)
+        path /= cap
+        peak_ratio[sl] = path.max(axis=-1)
+    return gain * mean_cos, gain / scale * peak_ratio
 
 
 def abduction_dose(
@@ -109,7 +166,22 @@ def abduction_dose(
     Each rep lifts the straight leg from rest on the other leg (:func:`resting_angle_deg`) to
     ``top_angle_deg`` and back along a smooth (raised-cosine) path in ``rep_duration_s``; the
     abductors carry the leg throughout the rep. Sets, reps and sides default to
-    :func:`prescribed_dose` (3 x 10 per side, top = parallel). Numeric inputs broadcast.
+    :func:`prescribed_dose` (3 x 10 per side, top = parallel).
+
+    * ``sets`` (1-10) and ``reps`` (1-50): whole numbers; ``None`` = the prescribed dose.
+    * ``top_angle_deg`` (-10 to 50 deg, 0 = parallel to the surface, ``None`` = the prescribed
+      top); it must lie above the resting angle of the leg (about -12 deg for the default
+      0.84 m leg, -8.7 deg for a 1.1 m leg), else ``ValueError`` naming both.
+    * ``ankle_weight_kg`` (0-10 kg), ``body_mass_kg`` (30-200 kg), ``abductor_strength``
+      (0.1-3 x nominal), ``effort_threshold`` (0-2, fraction of capacity), ``rep_duration_s``
+      (1-20 s), ``fatigue_per_rep`` (0-0.05, fraction of capacity lost per rep within a set),
+      ``leg_length_m`` (0.6-1.1 m); ``segments`` and ``params`` as in
+      :func:`side_lying_abduction`.
+
+    Numeric inputs broadcast; any size works in bounded memory (the lift is computed in blocks
+    of 1,024 elements; ``benchmarks/bench_dose.py``). Every combination of in-range inputs is
+    valid: when fatigue leaves less capacity than a rep needs (or none: ``reps=21`` with
+    ``fatigue_per_rep=0.05``), that rep is reported as failed (see :class:`DoseResult`).
 
     >>> d = abduction_dose()
     >>> d.sets, d.reps, int(d.reps_above_effort)
@@ -118,59 +190,89 @@ def abduction_dose(
     30
     >>> round(float(abduction_dose().angular_impulse_per_rep_Nms), 0)
     174.0
+    >>> tired = abduction_dose(reps=21, fatigue_per_rep=0.05)      # capacity runs out
+    >>> tired.rep_failed[0].nonzero()[0].tolist()          # reps 15-21 of each set fail
+    [14, 15, 16, 17, 18, 19, 20]
+    >>> int(tired.reps_failed), float(tired.rep_peak_effort.max())
+    (21, 1.0)
     """
     dose = prescribed_dose()
-    n_sets = int(_check("sets", dose["sets"] if sets is None else sets))
-    n_reps = int(_check("reps", dose["reps"] if reps is None else reps))
-    if sets is not None and n_sets != sets or reps is not None and n_reps != reps:
-        raise ValueError(f"sets and reps must be whole numbers, got sets = {sets!r} sets, "
-                         f"reps = {reps!r} reps; allowed range 1 to 10 sets, 1 to 50 reps")
+    n_sets = check_whole("sets", dose["sets"] if sets is None else sets,
+                         *_whole_range("sets"))
+    n_reps = check_whole("reps", dose["reps"] if reps is None else reps,
+                         *_whole_range("reps"))
     top = _check("top_angle_deg", dose["top_angle_deg"] if top_angle_deg is None
                  else top_angle_deg)
+    w = _check("ankle_weight_kg", ankle_weight_kg)
+    m = _check("body_mass_kg", body_mass_kg)
+    s = _check("abductor_strength", abductor_strength)
     thr = _check("effort_threshold", effort_threshold)
     dur = _check("rep_duration_s", rep_duration_s)
     fat = _check("fatigue_per_rep", fatigue_per_rep)
     L = _check("leg_length_m", leg_length_m)
+    seg = check_choice("segments", segments, SEGMENT_TABLES)
+    pset = check_choice("params", params, CAPACITY_SETS)
+    named = {"top_angle_deg": top, "ankle_weight_kg": w, "body_mass_kg": m,
+             "abductor_strength": s, "effort_threshold": thr, "rep_duration_s": dur,
+             "fatigue_per_rep": fat, "leg_length_m": L}
+    try:
+        lift_shape = np.broadcast_shapes(top.shape, w.shape, m.shape, s.shape, L.shape)
+        shape = np.broadcast_shapes(lift_shape, thr.shape, dur.shape, fat.shape)
+    except ValueError as exc:
+        raise ValueError("inputs do not broadcast together: "
+                         f"{ {k: v.shape for k, v in named.items() if v.ndim} }") from exc
     start = -np.degrees(np.arcsin(_HIP_SEP / L))
-    # raised-cosine path start -> top -> start, sampled at the midpoints of N equal steps
-    phase = (np.arange(_N_SAMPLES) + 0.5) / _N_SAMPLES
-    shape01 = 0.5 * (1.0 - np.cos(2.0 * np.pi * phase))
-    top_e = np.maximum(top, start)          # a "top" below rest means no lift
-    path = start[..., None] + (top_e - start)[..., None] * shape01
-    r = side_lying_abduction(
-        path, body_mass_kg=np.asarray(body_mass_kg, dtype=float)[..., None]
-        if np.ndim(body_mass_kg) else body_mass_kg,
-        ankle_weight_kg=np.asarray(ankle_weight_kg, dtype=float)[..., None]
-        if np.ndim(ankle_weight_kg) else ankle_weight_kg,
-        abductor_strength=np.asarray(abductor_strength, dtype=float)[..., None]
-        if np.ndim(abductor_strength) else abductor_strength,
-        segments=segments, params=params,
-        leg_length_m=L[..., None] if L.ndim else L,
-    )
-    impulse_rep = r.torque_Nm.mean(axis=-1) * dur
-    peak0 = r.effort_fraction.max(axis=-1)
+    below = top < start
+    if np.any(below):
+        i = np.unravel_index(int(np.argmax(below)), below.shape) if below.ndim else ()
+        t_i = float(np.broadcast_to(top, below.shape)[i])
+        s_i = float(np.broadcast_to(start, below.shape)[i])
+        l_i = float(np.broadcast_to(L, below.shape)[i])
+        raise ValueError(f"top_angle_deg = {t_i!r} deg is below the resting angle {s_i:.1f} deg "
+                         f"of a leg_length_m = {l_i:g} m leg: the leg cannot be lifted to it; "
+                         f"allowed range {s_i:.1f} to 50 deg for this leg (-10 to 50 deg "
+                         "overall)")
+
+    def flat(x: np.ndarray) -> np.ndarray:  # one value stays one value (no copy)
+        return x.reshape(1) if x.size == 1 else np.broadcast_to(x, lift_shape).reshape(-1)
+
+    size = int(np.prod(lift_shape, dtype=np.int64))
+    mean_t, peak_flat = _lift(size, flat(start), flat(top), flat(m), flat(w), flat(s), flat(L),
+                              seg, pset)
+    impulse_rep = mean_t.reshape(lift_shape) * dur
+    peak0 = peak_flat.reshape(lift_shape)
     fade = 1.0 - fat[..., None] * np.arange(n_reps)               # capacity left, rep k
-    if np.any(fade <= 0.0):  # pragma: no cover - prevented by the fatigue range
-        raise ValueError("fatigue_per_rep x reps leaves no capacity")
-    per_rep = peak0[..., None] / fade                               # (..., reps)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        per_rep = peak0[..., None] / fade                            # (..., reps)
+    failed = per_rep > 1.0
+    failed |= fade <= 0.0
+    per_rep[failed] = 1.0                       # a failed rep: a maximal effort, short
     peak = np.broadcast_to(per_rep[..., None, :], per_rep.shape[:-1] + (n_sets, n_reps))
-    above = np.count_nonzero(peak > np.asarray(thr)[..., None, None], axis=(-2, -1))
+    above = n_sets * np.count_nonzero(per_rep > np.asarray(thr)[..., None], axis=-1)
     per_side = impulse_rep * n_sets * n_reps
-    one_kg = _G * _W_POS * L * np.cos(np.radians(top_e))
+    one_kg = _G * _W_POS * L * np.cos(np.radians(top))
+    fail_b = np.broadcast_to(failed[..., None, :], peak.shape)
     return DoseResult(
         sets=n_sets,
         reps=n_reps,
         sides=int(dose["sides"]),
         start_angle_deg=np.asarray(start),
-        top_angle_deg=np.asarray(top_e),
+        top_angle_deg=np.asarray(top),
         rep_duration_s=dur,
         effort_threshold=thr,
-        rep_peak_effort=np.array(peak),
+        rep_peak_effort=peak,
         angular_impulse_per_rep_Nms=np.asarray(impulse_rep),
         angular_impulse_per_side_Nms=np.asarray(per_side),
         angular_impulse_session_Nms=np.asarray(per_side * int(dose["sides"])),
-        reps_above_effort=np.asarray(above),
+        reps_above_effort=np.broadcast_to(above, shape).copy(),
         time_under_load_per_side_s=np.asarray(dur * n_sets * n_reps),
         ankle_weight_Nm_per_kg=np.asarray(one_kg),
         source=str(dose["source"]),
+        rep_failed=fail_b,
+        reps_failed=np.broadcast_to(n_sets * np.count_nonzero(failed, axis=-1), shape).copy(),
     )
+
+
+def _whole_range(name: str) -> tuple[int, int, str]:
+    r = EXERCISE_INPUT_RANGES[name]
+    return int(r.lo), int(r.hi), r.unit
