@@ -244,8 +244,8 @@ def verdict_spread(
     before and after each scenario. A body with no stable posture (before or after) counts as
     "untestable here" (the missing-number rule of :mod:`.verdicts`), never as contradicted.
 
-    ``n``: number of bodies, a whole number from 2 to :data:`MAX_SPREAD_BODIES` (100,000:
-    about 10 s; 2,000 take about a second). ``seed`` and ``view`` as in
+    ``n``: number of bodies, a whole number from 2 to :data:`MAX_SPREAD_BODIES` (100,000
+    take about 5 s, 2,000 a fraction of a second); larger ``n`` raises ``ValueError``. ``seed`` and ``view`` as in
     :func:`~backspasm_model.evidence.uncertainty.sample_bodies`.
 
     >>> s = verdict_spread(300)

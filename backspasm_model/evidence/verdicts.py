@@ -115,10 +115,13 @@ def _numbers(**named: tuple[object, str]) -> dict[str, float] | None:
         if value is None:
             return None
         lo, hi = (0.0, 1.0) if unit == "fraction" else (-math.inf, math.inf)
-        v = check_scalar(name, value, lo, hi, unit, allow_nan=True)
+        if isinstance(value, float) and (lo <= value <= hi and not math.isinf(value)):
+            v = value  # fast path (float, numpy float64): a plain in-range number
+        else:
+            v = check_scalar(name, value, lo, hi, unit, allow_nan=True)
         if v != v:
             return None
-        out[name] = v
+        out[name] = float(v)
     return out
 
 
