@@ -1,7 +1,13 @@
 """The equilibrium solver of the balance: the net moment on the pelvis and its slope for a
 block of inputs (:class:`_Evaluator`), and the root finder that returns only stable postures
-inside the physiological window (Newton from neutral, then a bracketed safeguarded Newton that
-keeps M(lo) > 0 > M(hi)). Internal to :mod:`backspasm_model.core.balance`; numpy only.
+inside the physiological window (Newton from the reference pose, then a bracketed safeguarded
+Newton that keeps M(lo) > 0 > M(hi)). Internal to :mod:`backspasm_model.core.balance`; numpy
+only.
+
+The evaluator interpolates the group tables of :mod:`~backspasm_model.core.tables` (linear in
+the rotation, so the slope is the segment's): every term whose coefficients are single numbers
+for the block is summed into one table first, so a sweep over a few inputs costs a few
+gathers per Newton step however many muscles the set has.
 """
 
 from __future__ import annotations
@@ -12,36 +18,27 @@ from typing import Any
 
 import numpy as np
 
-from . import hill, kinematics
-from .inputs import _GROUP_STRENGTH, _GROUP_TIGHTNESS, VIEW_GROUPS, _Inputs
-from .parameters import GROUPS, pelvis_data
+from . import tables
+from .inputs import _GROUP_STRENGTH, VIEW_GROUPS, _Inputs
+from .muscles import GROUP_PARAMETER
+from .parameters import pelvis_data
 
 _d = pelvis_data()
-_G = float(_d["meta"]["g_m_per_s2"]["value"])
-_M_TORSO = float(_d["masses"]["torso_mass_kg"]["value"])
-_M_PELVIS = float(_d["masses"]["pelvis_mass_kg"]["value"])
-_PELVIS_COM = np.array(_d["masses"]["pelvis_com_m"]["value"], dtype=float)
-# Taylor coefficients of the upper body's mass-weighted forward shift (kg m, reference mass)
-_SHIFT = kinematics.upper_body_shift_series(_M_TORSO, _M_PELVIS, _PELVIS_COM)
 _WINDOW_DEG = tuple(float(v) for v in _d["solver"]["window_deg"]["value"])
 _TOL_NM = float(_d["solver"]["residual_tolerance_Nm"]["value"])
-_HIP_K = [float(v) for v in _d["hip_limit_torque"]["k"]["value"]]
-_HIP_TH = [float(v) for v in _d["hip_limit_torque"]["theta_rad"]["value"]]
-_LUM_K = [float(v) for v in _d["lumbar_limit_torque"]["k"]["value"]]
-_LUM_TH = [float(v) for v in _d["lumbar_limit_torque"]["theta_rad"]["value"]]
 _DEG = np.pi / 180.0
 _SIDES = 2.0
 # numpy releases the GIL inside ufuncs, so blocks of a large sweep solve in parallel threads.
 _WORKERS = max(1, min(4, os.cpu_count() or 1))
-_PE_GAIN = hill.KPE / hill.E0
-_PE_NORM = 1.0 / float(np.expm1(hill.KPE))
+_N_TH = tables.TH_GRID_RAD.size
 
 
-def _limit_torque(q: np.ndarray, k: list[float], th: list[float]) -> tuple[np.ndarray, np.ndarray]:
-    """Anderson & Pandy exponential limit torque (N m) and its slope (N m/rad)."""
-    e1 = k[0] * np.exp(k[1] * (q - th[1]))
-    e2 = k[2] * np.exp(k[3] * (q - th[0]))
-    return e1 + e2, k[1] * e1 + k[3] * e2
+def _with_diff(y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Node values and the difference to the next node (last one repeated) along the last
+    axis, flattened."""
+    d = np.diff(y, axis=-1)
+    d = np.concatenate([d, d[..., -1:]], axis=-1)
+    return np.ascontiguousarray(y).reshape(-1), np.ascontiguousarray(d).reshape(-1)
 
 
 class _Evaluator:
@@ -60,100 +57,73 @@ class _Evaluator:
                 return float(v)
             return v[sl] if sl is not None else v
 
-        self.view = inp.view
+        tab = tables.set_tables(p)
         scale = get("body_mass_kg") / p.model_body_mass_kg
-        self.scale = scale
-        self.activation = get("activation")
-        groups = VIEW_GROUPS[inp.view]
-        a = p.arrays
-        self.muscles: list[tuple[Any, ...]] = []
-        for i, m in enumerate(p.muscles):
-            if m.group not in groups:
+        act = get("activation")
+        static = np.zeros(_N_TH)
+        self.dyn: list[tuple[Any, np.ndarray, np.ndarray]] = []
+        self.dyn2: list[tuple[Any, np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
+
+        def add(coef: Any, row: np.ndarray) -> None:
+            nonlocal static
+            if np.ndim(coef) == 0:
+                static = static + float(coef) * row
+            else:
+                self.dyn.append((coef, *_with_diff(row)))
+
+        for g in VIEW_GROUPS[inp.view]:
+            t = tab[g]
+            c = scale * get(_GROUP_STRENGTH[g])
+            key = GROUP_PARAMETER.get(g)
+            par = get(key) if key else 0.0
+            if np.ndim(par) == 0:
+                ra, rp = t.rows(float(par))
+                if np.ndim(act) == 0:
+                    add(c, float(act) * ra + rp)
+                else:
+                    add(c * act, ra)
+                    add(c, rp)
                 continue
-            strength = get(_GROUP_STRENGTH[m.group])
-            tight = get(_GROUP_TIGHTNESS[m.group]) if m.group in _GROUP_TIGHTNESS else 0.0
-            # normalised fibre length l = (1 + c * theta) / (1 - tightness), kept as
-            # l - 1 = a0 + c_eff * theta
-            c = float(-a["lever_m"][i] / (a["Lopt_m"][i] * a["cos_penn"][i]))
-            inv = 1.0 / (1.0 - tight)
-            gain = _SIDES * a["lever_m"][i] * a["Fmax_N"][i] * a["cos_penn"][i] * scale * strength
-            self.muscles.append(
-                (m.group, inv - 1.0, c * inv, gain * self.activation, gain * _PE_NORM,
-                 gain * c * inv)
-            )
+            u = (np.asarray(par) - t.p_lo) * t.p_inv_h
+            i = np.clip(u.astype(np.intp), 0, t.active.shape[0] - 2)
+            w = u - i
+            base = i * _N_TH
+            if np.ndim(act) == 0:
+                self.dyn2.append((c, *_with_diff(float(act) * t.active + t.passive), base, w))
+            else:
+                self.dyn2.append((c * act, *_with_diff(t.active), base, w))
+                self.dyn2.append((c, *_with_diff(t.passive), base, w))
+        add(scale, tab[f"body_{inp.view}"])
+        self.static = _with_diff(static)
         self.k_total = (_SIDES * get("hip_stiffness_Nm_per_deg")
                         + get("lumbar_stiffness_Nm_per_deg")) / _DEG * scale
-        if inp.view == "full":
-            self.m_t = _M_TORSO * scale
-            self.m_p = _M_PELVIS * scale
-            self.x_c = get("trunk_com_offset_m")
-
-    def muscle_terms(self, theta: Any, i: int) -> tuple[np.ndarray, np.ndarray]:
-        _, a0, c_eff, g_act, g_pas, g_slope = self.muscles[i]
-        lm1 = np.asarray(c_eff * theta, dtype=float)
-        if lm1.ndim == 0:
-            lm1 = lm1.reshape(1)
-        lm1 += a0
-        fa = lm1 * lm1
-        fa *= -1.0 / hill.GAMMA
-        np.exp(fa, out=fa)
-        ep = np.maximum(lm1, 0.0)
-        ep *= _PE_GAIN
-        np.exp(ep, out=ep)
-        moment = g_act * fa + g_pas * (ep - 1.0)
-        # d(moment)/d(theta): active Gaussian slope plus passive exponential slope
-        fa *= lm1
-        fa *= self.activation * (-2.0 / hill.GAMMA)
-        ep *= _PE_GAIN * _PE_NORM
-        ep *= lm1 > 0.0
-        fa += ep
-        fa *= g_slope
-        return moment, fa
-
-    def passive(self, theta: Any) -> tuple[np.ndarray, np.ndarray]:
-        th, dth = _limit_torque(theta, _HIP_K, _HIP_TH)
-        tl, dtl = _limit_torque(theta, _LUM_K, _LUM_TH)
-        s = self.scale
-        m = -self.k_total * theta + (_SIDES * th + tl) * s
-        d = -self.k_total + (_SIDES * dth + dtl) * s
-        return m, d
-
-    def gravity(self, theta: Any) -> tuple[np.ndarray, np.ndarray]:
-        if self.view != "full":
-            z = np.zeros_like(np.asarray(theta, dtype=float))
-            return z, z
-        # the upper body's forward shift (thorax riding on the lumbar chain, pelvis COM
-        # turning about the hip), mass-weighted, by Horner's rule on its Taylor series
-        t = np.asarray(theta, dtype=float)
-        p = np.full_like(t, _SHIFT[-1])
-        dp = np.zeros_like(t)
-        for a in _SHIFT[-2::-1]:
-            dp *= t
-            dp += p
-            p *= t
-            p += a
-        scale = self.scale * _G
-        m = p * scale
-        m += _G * (self.m_t + self.m_p) * self.x_c
-        return m, dp * scale
 
     def net(self, theta: Any) -> tuple[np.ndarray, np.ndarray]:
-        m, d = self.passive(theta)
-        gm, gd = self.gravity(theta)
-        m = m + gm
-        d = d + gd
-        for i in range(len(self.muscles)):
-            mm, md = self.muscle_terms(theta, i)
-            m += mm
-            d += md
+        t = np.asarray(theta, dtype=float)
+        if t.ndim == 0:
+            t = t.reshape(1)
+        u = (t - tables.TH0) * tables.INV_H
+        i = np.clip(np.floor(u), 0, _N_TH - 2).astype(np.intp)
+        f = u - i
+        y, dy = self.static
+        di = dy[i]
+        m = y[i] + f * di
+        d = di
+        for coef, y, dy in self.dyn:
+            di = dy[i]
+            m += coef * (y[i] + f * di)
+            d = d + coef * di
+        for coef, y, dy, base, w in self.dyn2:
+            j = base + i
+            k = j + _N_TH
+            d0, d1 = dy[j], dy[k]
+            v = (y[j] + f * d0) * (1.0 - w) + (y[k] + f * d1) * w
+            m += coef * v
+            d = d + coef * (d0 * (1.0 - w) + d1 * w)
+        d = d * tables.INV_H
+        m -= self.k_total * t
+        d = d - self.k_total
         return m, d
-
-    def groups(self, theta: Any) -> dict[str, np.ndarray]:
-        zero = np.zeros_like(np.asarray(theta, dtype=float))
-        out = {g: zero for g in GROUPS}
-        for i, (group, *_rest) in enumerate(self.muscles):
-            out[group] = out[group] + self.muscle_terms(theta, i)[0]
-        return out
 
 
 _CHUNK = 1 << 16

@@ -1,6 +1,16 @@
 """The inputs of the balance: the two views, every numeric input's allowed range, unit and
 default, and their validation into one broadcast block. numpy and the standard library only.
 
+Strength inputs scale a group's maximal forces: ``quad_strength`` rectus femoris,
+``hip_flexor_strength`` iliacus and psoas, ``hamstring_strength``, ``glute_strength`` gluteus
+maximus, ``back_extensor_strength`` erector spinae and QL, ``abdominal_strength`` the obliques
+and rectus abdominis, and ``other_hip_strength`` every other hip muscle of the source model
+(gluteus medius and minimus, adductors, sartorius, tensor fasciae latae, gracilis, pectineus,
+piriformis, ...: the groups ``other_hip_flexors`` and ``other_hip_extensors``), so that the
+named inputs keep meaning the muscles the clinical argument names. There is no trunk
+centre-of-mass input: with the thorax upright and translating, where its centre of mass sits
+horizontally does no virtual work (docs/model.md).
+
 >>> INPUT_RANGES["quad_strength"].unit
 'x nominal'
 >>> sorted(VIEWS)
@@ -50,12 +60,12 @@ INPUT_RANGES: dict[str, InputRange] = {
     "glute_strength": _STRENGTH,
     "back_extensor_strength": _STRENGTH,
     "abdominal_strength": _STRENGTH,
+    "other_hip_strength": _STRENGTH,
     "quad_tightness": _TIGHTNESS,
     "hamstring_tightness": _TIGHTNESS,
     "hip_flexor_tightness": _TIGHTNESS,
     "activation": _range("postural_activation", "fraction of maximum"),
     "body_mass_kg": InputRange(30.0, 200.0, "kg"),
-    "trunk_com_offset_m": _range("trunk_com_offset", "m"),
     "hip_stiffness_Nm_per_deg": _range("hip_passive_stiffness", "N m/deg"),
     "lumbar_stiffness_Nm_per_deg": _range("lumbar_passive_stiffness", "N m/deg"),
     "ql_neutral_fibre_length": _range("ql_neutral_fibre_length", "x optimal length"),
@@ -69,12 +79,12 @@ DEFAULTS: dict[str, float] = {
     "glute_strength": 1.0,
     "back_extensor_strength": 1.0,
     "abdominal_strength": 1.0,
+    "other_hip_strength": 1.0,
     "quad_tightness": 0.0,
     "hamstring_tightness": 0.0,
     "hip_flexor_tightness": 0.0,
     "activation": _default("postural_activation"),
     "body_mass_kg": float(_d["masses"]["model_body_mass_kg"]["value"]),
-    "trunk_com_offset_m": _default("trunk_com_offset"),
     "hip_stiffness_Nm_per_deg": _default("hip_passive_stiffness"),
     "lumbar_stiffness_Nm_per_deg": _default("lumbar_passive_stiffness"),
     "ql_neutral_fibre_length": _default("ql_neutral_fibre_length"),
@@ -87,6 +97,8 @@ _GROUP_STRENGTH = {
     "gluteus_maximus": "glute_strength",
     "back_extensors": "back_extensor_strength",
     "abdominals": "abdominal_strength",
+    "other_hip_flexors": "other_hip_strength",
+    "other_hip_extensors": "other_hip_strength",
 }
 _GROUP_TIGHTNESS = {
     "quadriceps": "quad_tightness",
