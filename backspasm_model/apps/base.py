@@ -73,7 +73,8 @@ class App:
             finally:
                 if outer:
                     self._constructing = False
-                    self._constructed()
+            if outer:
+                self._constructed()
 
         cls.__init__ = wrapped  # type: ignore[method-assign]
 
@@ -202,7 +203,7 @@ class App:
         try:
             v = float(val)
         except OverflowError:   # a huge int: beyond either end of the range
-            v = math.copysign(math.inf, val)
+            v = math.inf if val > 0 else -math.inf
         if math.isnan(v):
             return f"{label} was not a number: kept {s.value:g} {rng.unit}"
         note = ""
