@@ -86,6 +86,16 @@ def test_jupytext_pairs_ipynb_with_myst_markdown():
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
+def test_pairing_comes_from_the_config_only(lesson):
+    # No per-file `formats`: a learner's copy of a lesson outside notebooks/ (my-notebooks/)
+    # is then not paired, so saving it never writes a stray .md beside it.
+    nb = nbformat.read(lesson, as_version=4)
+    assert "formats" not in nb.metadata.get("jupytext", {}), f"{lesson.name}: jupytext formats"
+    text = jupytext.read(lesson.with_suffix(".md"))
+    assert "formats" not in text.metadata.get("jupytext", {}), f"{lesson.stem}.md: formats"
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
 def test_pair_exists_and_is_in_sync(lesson):
     md = lesson.with_suffix(".md")
     assert md.exists(), f"{lesson.name} has no paired {md.name} (jupytext --set-formats)"
