@@ -65,8 +65,11 @@ test-binder:
 
 # Presenter mode for class: the apps in Voila on 127.0.0.1 (code hidden), large type and a
 # visible keyboard-focus ring (presenter/voila/templates/present).
+# presenter/config/voila.py: a page's kernel ends when the page is closed or reloaded, and
+# kernels with no page are culled (the browser tests load the same file).
 present: $(STAMP)
-	JUPYTER_PATH=$(CURDIR)/presenter $(BIN)/voila notebooks --Voila.ip=127.0.0.1 --template=present
+	JUPYTER_PATH=$(CURDIR)/presenter JUPYTER_CONFIG_PATH=$(CURDIR)/presenter/config \
+		$(BIN)/voila notebooks --Voila.ip=127.0.0.1 --template=present
 
 clean:
 	rm -rf $(VENV) build *.egg-info

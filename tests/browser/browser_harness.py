@@ -15,6 +15,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -22,6 +23,9 @@ ROOT = Path(__file__).resolve().parents[2]
 # BACKSPASM_NOTEBOOKS points the tests at another folder (used while developing the harness).
 NOTEBOOKS = Path(os.environ.get("BACKSPASM_NOTEBOOKS", ROOT / "notebooks"))
 PRESENTER = ROOT / "presenter"  # holds voila/templates/present (large fonts, focus ring)
+# Voila's configuration for presenter mode (kernel shutdown on page close, culling): the same
+# file `make present` loads through JUPYTER_CONFIG_PATH.
+PRESENTER_CONFIG = PRESENTER / "config"
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -124,15 +128,22 @@ class Server:
         self._logf.close()
 
 
-def start_voila(root: Path, tmp: Path, template: str = "present") -> Server:
-    """One Voila server for every notebook under `root` (`/voila/render/<name>.ipynb`)."""
+def start_voila(
+    root: Path, tmp: Path, template: str = "present", extra_args: list[str] | None = None
+) -> Server:
+    """One Voila server for every notebook under `root` (`/voila/render/<name>.ipynb`), with
+    presenter mode's configuration (presenter/config/voila.py, as `make present`).
+
+    `extra_args` are appended to the command line, which overrides the configuration file
+    (e.g. `--MappingKernelManager.cull_idle_timeout=3` for a short cull in a test)."""
     port = free_port()
     cmd = [
         sys.executable, "-m", "voila", str(root), "--no-browser",
         "--Voila.ip=127.0.0.1", f"--Voila.port={port}", "--Voila.port_retries=0",
-        f"--template={template}", "--show_tracebacks=True",
+        f"--template={template}", "--show_tracebacks=True", *(extra_args or []),
     ]  # fmt: skip
-    server = Server(cmd, port, isolated_env(tmp), tmp / "voila.log", cwd=root)
+    env = isolated_env(tmp, {"JUPYTER_CONFIG_PATH": str(PRESENTER_CONFIG)})
+    server = Server(cmd, port, env, tmp / "voila.log", cwd=root)
     server.wait_ready("/", timeout=60)
     return server
 
@@ -151,6 +162,44 @@ def start_lab(root: Path, tmp: Path) -> Server:
     server = Server(cmd, port, isolated_env(tmp), tmp / "lab.log", cwd=root)
     server.wait_ready("/api/status", timeout=120)
     return server
+
+
+def kernel_processes(server: Server) -> list:
+    """The kernel processes (ipykernel) a server has started and that are still running."""
+    import psutil  # an ipykernel dependency, so in every environment that runs kernels
+
+    try:
+        children = psutil.Process(server.proc.pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return []
+    out = []
+    for child in children:
+        try:
+            if child.is_running() and child.status() != psutil.STATUS_ZOMBIE and any(
+                "ipykernel" in part for part in child.cmdline()
+            ):
+                out.append(child)
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            pass
+    return out
+
+
+def kernel_exists(server: Server, kernel_id: str) -> bool:
+    """Whether the server still has kernel `kernel_id` (GET /api/kernels/<id>: 200 or 404)."""
+    try:
+        with urllib.request.urlopen(f"{server.url}/api/kernels/{kernel_id}", timeout=10) as r:
+            return r.status == 200
+    except urllib.error.HTTPError as e:
+        if e.code == 404:
+            return False
+        raise
+
+
+def voila_kernel_id(page) -> str:
+    """The id of the kernel behind a rendered Voila page (from its page config)."""
+    return page.evaluate(
+        "JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId"
+    )
 
 
 def copy_notebooks(dest: Path) -> Path:
