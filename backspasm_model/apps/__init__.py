@@ -10,12 +10,15 @@ from .abduction import AbductionExplorer
 from .balance import BalanceExplorer
 from .claims import ClaimsExplorer
 from .programme import ProgramExplorer
+from .selfcheck import ChoiceCheck, NumberCheck
 from .stance import StanceExplorer
 
 __all__ = [
     "AbductionExplorer",
     "BalanceExplorer",
+    "ChoiceCheck",
     "ClaimsExplorer",
+    "NumberCheck",
     "ProgramExplorer",
     "StanceExplorer",
 ]
