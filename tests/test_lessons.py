@@ -9,6 +9,8 @@ in order, no program holds lesson text, and no lesson points at a file outside t
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import jupytext
@@ -93,6 +95,21 @@ def test_pairing_comes_from_the_config_only(lesson):
     assert "formats" not in nb.metadata.get("jupytext", {}), f"{lesson.name}: jupytext formats"
     text = jupytext.read(lesson.with_suffix(".md"))
     assert "formats" not in text.metadata.get("jupytext", {}), f"{lesson.stem}.md: formats"
+
+
+@pytest.mark.slow
+def test_nbval_collects_the_ipynb_of_every_lesson_and_no_md():
+    # `testpaths` includes notebooks/: the .md of a pair must not be collected (by nbval, a
+    # jupytext plugin or doctest), and every lesson's .ipynb must be.
+    out = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "notebooks"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    ).stdout
+    files = {line.split("::")[0] for line in out.splitlines() if "::" in line}
+    assert files == {f"notebooks/{p.name}" for p in LESSONS}, out[-2000:]
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
