@@ -58,3 +58,14 @@ def test_tornado_rows_sorted_and_consistent_with_stand():
     assert hi.out_high == pytest.approx(
         float(bm.stand(quad_strength=1.5, trunk_com_offset_m=hi.high).tilt_deg))
     assert by_key["muscle_set"].low == "gait2392"
+
+
+def test_n_base_must_be_a_power_of_two_and_the_message_says_so():
+    with pytest.raises(ValueError, match=r"n_base = 70 base samples is not a power of two; "
+                                         r"allowed: a power of two from 64 to 131072 base "
+                                         r"samples \(e.g. 64 or 128\)"):
+        sens.model_sobol(n_base=70)
+    assert "power of two" in sens.model_sobol.__doc__
+    assert "power of two" in sens.sobol_indices.__doc__
+    with pytest.raises(ValueError, match="n_base = 262144 .* 64 to 131072"):
+        sens.model_sobol(n_base=1 << 18)

@@ -120,3 +120,33 @@ def test_core_import_stays_numpy_only():
             " for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# --- bands and bounds (issue 14, item 15) ---------------------------------------------------
+
+
+def test_band_refuses_text_with_a_clear_message_and_accepts_empty_and_single_values():
+    with pytest.raises(TypeError, match="values = '1' is not a number"):
+        unc.band("1")
+    lo, hi = unc.band([])
+    assert np.isnan(lo) and np.isnan(hi)
+    lo, hi = unc.band(np.full((2, 0), 1.0))
+    assert lo.shape == (2,) and np.all(np.isnan(lo))
+    assert unc.band(3.0) == (3.0, 3.0)
+    lo, hi = unc.band([np.nan, np.nan])          # no body stands: NaN edges, no warning
+    assert np.isnan(lo) and np.isnan(hi)
+    with pytest.raises(ValueError, match="axis = 2 .*-1 to 0"):
+        unc.band([1.0, 2.0], axis=2)
+
+
+def test_sample_bodies_has_a_documented_bound():
+    with pytest.raises(ValueError, match=r"n = 5000000 bodies is outside the allowed range 2 to "
+                                         r"1000000 bodies"):
+        unc.sample_bodies(5_000_000)
+    with pytest.raises(ValueError, match="bodies x balance points = 2000000"):
+        unc.sample_bodies(1_000_000, quad_strength=[1.0, 2.0])
+
+
+def test_describe_band_says_no_posture_in_words():
+    assert "no stable posture" in unc.describe_band(np.nan, 1.0, 2.0)
+    assert "no plausible body stands" in unc.describe_band(1.0, np.nan, np.nan)

@@ -74,6 +74,9 @@ class InputRange:
 
 
 def _fmt(x: float) -> str:
+    """A range end as a learner reads it: whole numbers in full (1000000, not 1e+06)."""
+    if math.isfinite(x) and x == int(x) and abs(x) < 1e16:
+        return str(int(x))
     return f"{x:g}"
 
 

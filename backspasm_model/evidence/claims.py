@@ -245,8 +245,8 @@ def verdict_spread(
     "untestable here" (the missing-number rule of :mod:`.verdicts`), never as contradicted.
 
     ``n``: number of bodies, a whole number from 2 to :data:`MAX_SPREAD_BODIES` (100,000
-    take about 5 s, 2,000 a fraction of a second); larger ``n`` raises ``ValueError``. ``seed`` and ``view`` as in
-    :func:`~backspasm_model.evidence.uncertainty.sample_bodies`.
+    take about 5 s, 2,000 a fraction of a second); larger ``n`` raises ``ValueError``.
+    ``seed`` and ``view`` as in :func:`~backspasm_model.evidence.uncertainty.sample_bodies`.
 
     >>> s = verdict_spread(300)
     >>> round(sum(s["C3"].values()), 6)

@@ -28,8 +28,8 @@ from typing import Any
 
 import numpy as np
 
-from ..core.balance import stand
-from ..core.checks import check_choice, check_range
+from ..core.balance import INPUT_RANGES, stand
+from ..core.checks import check_choice, check_range, check_scalar, check_whole, show_value
 from .uncertainty import FACTORS, OUTPUTS, Factor, evaluate_unit
 
 __all__ = [
@@ -40,7 +40,25 @@ __all__ = [
     "model_sobol",
     "one_at_a_time",
     "sobol_indices",
+    "MAX_MODEL_N_BASE",
 ]
+
+#: Largest ``n_base`` of :func:`sobol_indices` (any function).
+MAX_N_BASE = 1 << 20
+#: Largest ``n_base`` of :func:`model_sobol`: 131,072 x (6 + 2) = about 1 million postures,
+#: a few seconds (the model evaluations are the cost).
+MAX_MODEL_N_BASE = 1 << 17
+
+
+def _check_n_base(n_base: object, hi: int) -> int:
+    """A power of two from 64 to ``hi`` (Saltelli's sampler needs a power of two)."""
+    nb = check_whole("n_base", n_base, 64, hi, "base samples (a power of two)")
+    if nb & (nb - 1):
+        lower = 1 << (nb.bit_length() - 1)
+        raise ValueError(f"n_base = {show_value(n_base)} base samples is not a power of two; "
+                         f"allowed: a power of two from 64 to {hi} base samples (e.g. {lower} "
+                         f"or {2 * lower})")
+    return nb
 
 
 @dataclass(frozen=True, eq=False)
@@ -88,20 +106,28 @@ def sobol_indices(
     """Sobol indices of ``func`` over independent uniform inputs on the unit cube.
 
     ``func`` takes an array of shape ``(N, len(names))`` with values in [0, 1] and returns
-    ``N`` outputs (map to physical units inside it). ``n_base`` (a power of two, 64 to
-    1,048,576) sets the Saltelli base sample; the cost is ``n_base x (len(names) + 2)``
-    evaluations. The same seed gives the same indices and confidence intervals.
+    ``N`` outputs (map to physical units inside it). ``n_base`` sets the Saltelli base
+    sample and **must be a power of two**, 64 to 1,048,576 (Sobol' sequences keep their
+    balance only at powers of two; anything else raises ``ValueError`` naming the nearest
+    ones); the cost is ``n_base x (len(names) + 2)`` evaluations. ``seed`` is a whole number
+    from 0 to 2**32 - 2; the same seed gives the same indices and confidence intervals.
+    ``num_resamples`` (10 to 10,000) bootstrap resamples give the ``conf_level`` (0.5 to
+    0.999) confidence half-widths.
 
     >>> r = sobol_indices(lambda u: 2 * u[:, 0] + 0.1 * u[:, 1], ("a", "b"), 256)
     >>> bool(r.S1[0] > 0.95 and r.S1[1] < 0.05)
     True
     """
-    n = check_range("n_base", n_base, 64, 1 << 20, "base samples")
-    nb = int(n)
-    if float(n) != nb or nb & (nb - 1):
-        raise ValueError(f"n_base = {n_base!r} base samples must be a power of two (e.g. 1024)")
-    if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
-        raise ValueError(f"seed = {seed!r} must be a non-negative whole number")
+    if not callable(func):
+        raise TypeError(f"func = {show_value(func)} is not callable; allowed: a function of an "
+                        "(N, len(names)) array in 0 to 1 returning N numbers")
+    nb = _check_n_base(n_base, MAX_N_BASE)
+    seed = check_whole("seed", seed, 0, 2**32 - 2, "(random seed)")
+    num_resamples = check_whole("num_resamples", num_resamples, 10, 10_000, "resamples")
+    conf_level = check_scalar("conf_level", conf_level, 0.5, 0.999, "probability")
+    if isinstance(names, str) or not all(isinstance(x, str) for x in names) or not names:
+        raise TypeError(f"names = {show_value(names)} is not a list of input names; allowed: a "
+                        "non-empty tuple or list of strings")
     names = tuple(names)
     sample, analyze = _salib()
     problem = {"num_vars": len(names), "names": list(names), "bounds": [[0.0, 1.0]] * len(names)}
@@ -131,7 +157,12 @@ def ishigami(u: np.ndarray, a: float = 7.0, b: float = 0.1) -> np.ndarray:
     >>> round(float(ishigami(np.array([[0.5, 0.5, 0.5]]))[0]), 6)
     0.0
     """
-    x = -np.pi + 2.0 * np.pi * np.asarray(u, dtype=float)
+    u = check_range("u", u, 0.0, 1.0, "fraction of [-pi, pi]")
+    if u.ndim != 2 or u.shape[1] != 3:
+        raise ValueError(f"u must have shape (N, 3) with values from 0 to 1, got shape {u.shape}")
+    a = check_scalar("a", a, -100.0, 100.0, "(dimensionless)")
+    b = check_scalar("b", b, -100.0, 100.0, "(dimensionless)")
+    x = -np.pi + 2.0 * np.pi * u
     return np.sin(x[:, 0]) + a * np.sin(x[:, 1]) ** 2 + b * x[:, 2] ** 4 * np.sin(x[:, 0])
 
 
@@ -148,11 +179,23 @@ def model_sobol(
     ``output`` is ``"tilt_deg"``, ``"ql_length_change_mm"`` or ``"ql_force_capacity"``;
     ``balance`` any scalar ``stand`` inputs other than the uncertain ones. Names in the result
     are the factor keys (:data:`~backspasm_model.evidence.uncertainty.FACTOR_NAMES`).
+    ``n_base`` **must be a power of two** from 64 to :data:`MAX_MODEL_N_BASE` (131,072); the
+    model is solved ``n_base x (number of factors + 2)`` times (4,096: about 0.1 s). ``seed``
+    as in :func:`sobol_indices`. Bodies with no stable posture make the indices undefined:
+    ``ValueError`` (move the balance toward nominal).
+
+    >>> model_sobol(n_base=70)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: n_base = 70 base samples is not a power of two; allowed: a power of two ...
     """
     check_choice("output", output, OUTPUTS)
+    check_choice("view", view, ("seed", "full"))
+    _check_n_base(n_base, MAX_MODEL_N_BASE)
     for k, v in balance.items():
-        if np.ndim(v):
-            raise ValueError(f"model_sobol takes a scalar balance; {k} has shape {np.shape(v)}")
+        rng = INPUT_RANGES.get(k)
+        if rng is not None:
+            check_scalar(k, v, rng.lo, rng.hi, rng.unit)
 
     def f(u: np.ndarray) -> np.ndarray:
         return evaluate_unit(u, view=view, outputs=(output,), **balance)[output]
@@ -202,6 +245,11 @@ def one_at_a_time(
     True
     """
     check_choice("output", output, OUTPUTS)
+    check_choice("view", view, ("seed", "full"))
+    for k, v in balance.items():
+        rng = INPUT_RANGES.get(k)
+        if rng is not None:
+            check_scalar(k, v, rng.lo, rng.hi, rng.unit)
     base = dict(balance)
     nominal = float(getattr(stand(view=view, **base), output))
     rows = []

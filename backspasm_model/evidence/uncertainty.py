@@ -25,6 +25,7 @@ True
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,12 +33,14 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from ..core.balance import DEFAULTS, INPUT_RANGES, stand
-from ..core.checks import check_choice, check_range
+from ..core.checks import check_choice, check_range, check_scalar, check_seed, check_whole
 from ..core.parameters import PARAMETER_SET_NAMES, read_data_file
+from .normal import _norm_cdf, _norm_ppf
 
 __all__ = [
     "FACTORS",
     "FACTOR_NAMES",
+    "MAX_BODIES",
     "OUTPUTS",
     "Factor",
     "BodySample",
@@ -51,47 +54,9 @@ __all__ = [
 #: Model outputs a body sample carries (attribute names of :class:`StandResult`).
 OUTPUTS: tuple[str, ...] = ("tilt_deg", "ql_length_change_mm", "ql_force_capacity")
 _OUTPUT_UNITS = {"tilt_deg": "deg", "ql_length_change_mm": "mm", "ql_force_capacity": ""}
-_MAX_BODIES = 5_000_000
-
-
-def _norm_cdf(x: float) -> float:
-    return 0.5 * (1.0 + math.erf(x / math.sqrt(2.0)))
-
-
-# Acklam's rational approximation of the standard normal quantile (relative error < 1.2e-9).
-_A = (-3.969683028665376e01, 2.209460984245205e02, -2.759285104469687e02,
-      1.383577518672690e02, -3.066479806614716e01, 2.506628277459239e00)
-_B = (-5.447609879822406e01, 1.615858368580409e02, -1.556989798598866e02,
-      6.680131188771972e01, -1.328068155288572e01)
-_C = (-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e00,
-      -2.549732539343734e00, 4.374664141464968e00, 2.938163982698783e00)
-_D = (7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e00,
-      3.754408661907416e00)
-
-
-def _norm_ppf(p: np.ndarray) -> np.ndarray:
-    """Standard normal quantile of probabilities ``p`` in (0, 1), vectorised.
-
-    >>> [round(float(v), 4) for v in _norm_ppf(np.array([0.025, 0.5, 0.975]))]
-    [-1.96, 0.0, 1.96]
-    """
-    p = np.clip(np.asarray(p, dtype=float), 1e-300, 1.0 - 1e-16)
-    out = np.empty_like(p)
-    lo = p < 0.02425
-    hi = p > 1.0 - 0.02425
-    mid = ~(lo | hi)
-    q = p[mid] - 0.5
-    r = q * q
-    num = ((((_A[0] * r + _A[1]) * r + _A[2]) * r + _A[3]) * r + _A[4]) * r + _A[5]
-    den = ((((_B[0] * r + _B[1]) * r + _B[2]) * r + _B[3]) * r + _B[4]) * r + 1.0
-    out[mid] = q * num / den
-    for mask, sign in ((lo, 1.0), (hi, -1.0)):
-        pt = p[mask] if sign > 0 else 1.0 - p[mask]
-        q = np.sqrt(-2.0 * np.log(pt))
-        num = ((((_C[0] * q + _C[1]) * q + _C[2]) * q + _C[3]) * q + _C[4]) * q + _C[5]
-        den = (((_D[0] * q + _D[1]) * q + _D[2]) * q + _D[3]) * q + 1.0
-        out[mask] = sign * num / den
-    return out
+#: Largest number of body x balance combinations :func:`sample_bodies` and
+#: :func:`evaluate_unit` solve in one call (1,000,000 take about 3 s).
+MAX_BODIES = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -128,7 +93,7 @@ class Factor:
         >>> f.ppf([0.0, 1.0]).tolist() == [f.lo, f.hi]
         True
         """
-        u = np.clip(np.asarray(u, dtype=float), 0.0, 1.0)
+        u = check_range("u", u, 0.0, 1.0, "probability")
         n = self.numbers
         if self.distribution == "triangular":
             a, c, b = n["lo"], n["mode"], n["hi"]
@@ -187,9 +152,14 @@ def factor_values(unit: ArrayLike, factors: tuple[Factor, ...] = FACTORS) -> dic
     >>> sorted(v)[:2]
     ['activation', 'hip_stiffness_Nm_per_deg']
     """
-    u = np.asarray(unit, dtype=float)
+    if not (isinstance(factors, tuple) and factors
+            and all(isinstance(f, Factor) for f in factors)):
+        raise TypeError(f"factors must be a non-empty tuple of Factor (e.g. FACTORS), got "
+                        f"{type(factors).__name__}")
+    u = check_range("unit", unit, 0.0, 1.0, "fraction of each factor's distribution")
     if u.ndim != 2 or u.shape[1] != len(factors):
-        raise ValueError(f"unit samples must have shape (n, {len(factors)}), got {u.shape}")
+        raise ValueError(f"unit samples must have shape (n, {len(factors)}) with values from "
+                         f"0 to 1 (fraction of each factor's distribution), got shape {u.shape}")
     return {f.input: f.ppf(u[:, i]) for i, f in enumerate(factors)}
 
 
@@ -205,13 +175,33 @@ def evaluate_unit(
 
     ``balance`` holds the other ``stand`` inputs; arrays of shape ``B`` give outputs of shape
     ``B + (n,)`` (the same bodies at every balance point). Bodies with no stable posture give
-    NaN. Used by :func:`sample_bodies` and :mod:`backspasm_model.evidence.sensitivity`.
+    NaN. At most :data:`MAX_BODIES` bodies x balance points per call. Used by
+    :func:`sample_bodies` and :mod:`backspasm_model.evidence.sensitivity`.
     """
     vals = factor_values(unit, factors)
-    n = np.asarray(unit).shape[0]
+    check_choice("view", view, ("seed", "full"))
+    if not isinstance(outputs, tuple | list) or not outputs:
+        raise TypeError(f"outputs must be a tuple of output names from {', '.join(OUTPUTS)}")
+    for o in outputs:
+        check_choice("outputs", o, OUTPUTS)
+    n = next(iter(vals.values())).shape[0]
     fixed_params = balance.pop("params", None)
-    bal = {k: np.asarray(v, dtype=float)[..., None] for k, v in balance.items()}
-    bshape = np.broadcast_shapes(*(v.shape[:-1] for v in bal.values())) if bal else ()
+    bal = {}
+    for k, v in balance.items():
+        rng = INPUT_RANGES.get(k)
+        if rng is None:
+            raise TypeError(f"unknown input {k}; allowed: {', '.join(INPUT_RANGES)}, params")
+        bal[k] = check_range(k, v, rng.lo, rng.hi, rng.unit)[..., None]
+    try:
+        bshape = np.broadcast_shapes(*(v.shape[:-1] for v in bal.values())) if bal else ()
+    except ValueError as exc:
+        raise ValueError("balance inputs do not broadcast together: "
+                         f"{ {k: v.shape[:-1] for k, v in bal.items()} }") from exc
+    total = n * int(np.prod(bshape, dtype=np.int64))
+    if total > MAX_BODIES:
+        raise ValueError(f"bodies x balance points = {total} is outside the allowed range 0 to "
+                         f"{MAX_BODIES} (bodies x balance points): sample fewer bodies or fewer "
+                         "balance points")
     out = {k: np.full(tuple(bshape) + (n,), np.nan) for k in outputs}
     choice = next((f for f in factors if f.is_choice), None)
     if choice is not None:
@@ -240,15 +230,30 @@ def evaluate_unit(
 def band(values: ArrayLike, fraction: float = 0.9, axis: int = -1) -> tuple[np.ndarray, np.ndarray]:
     """Central band holding ``fraction`` of ``values`` along ``axis`` (NaN ignored).
 
-    ``fraction=0.9`` gives the 5th and 95th percentiles. The edges widen as the fraction grows.
+    ``values``: numbers in any unit, any shape (a single number counts as one value); NaN
+    means "no posture" and is left out. ``fraction`` 0 to 1 (0.9 gives the 5th and 95th
+    percentiles; the edges widen as the fraction grows). ``axis``: a whole number naming an
+    axis of ``values``. Returns ``(lo, hi)`` with the shape of ``values`` without ``axis``;
+    where no value is left (empty input, or all NaN) the edges are NaN (documented, no
+    warning).
 
     >>> lo, hi = band(np.arange(101.0), 0.9)
     >>> round(float(lo), 6), round(float(hi), 6)
     (5.0, 95.0)
+    >>> band([])
+    (array(nan), array(nan))
     """
-    f = float(check_range("fraction", fraction, 0.0, 1.0, "fraction of bodies"))
+    f = check_scalar("fraction", fraction, 0.0, 1.0, "fraction of bodies")
+    v = np.atleast_1d(check_range("values", values, -math.inf, math.inf, "output units",
+                                  allow_nan=True))
+    ax = check_whole("axis", axis, -v.ndim, v.ndim - 1, f"(axis of a {v.ndim}-d array)")
     q = 100.0 * np.array([(1.0 - f) / 2.0, (1.0 + f) / 2.0])
-    lo, hi = np.nanpercentile(np.asarray(values, dtype=float), q, axis=axis)
+    if v.shape[ax] == 0:
+        edge = np.full(np.delete(v.shape, ax), np.nan)
+        return edge, edge.copy()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)   # all-NaN slices give NaN edges
+        lo, hi = np.nanpercentile(v, q, axis=ax)
     return lo, hi
 
 
@@ -302,7 +307,8 @@ def sample_bodies(
 ) -> BodySample:
     """Draw ``n`` plausible bodies and solve each one's standing posture at a balance.
 
-    * ``n``: number of bodies (2 to 5,000,000).
+    * ``n``: number of bodies, a whole number from 2 to :data:`MAX_BODIES` (1,000,000, about
+      3 s); with array balance inputs, bodies x balance points may not exceed it either.
     * ``seed``: integer seed of numpy's default generator; the same seed gives the same bodies
       (``None`` draws fresh ones).
     * ``view``: ``"full"`` (default) or ``"seed"`` (then trunk offset and activation of trunk
@@ -321,10 +327,8 @@ def sample_bodies(
     >>> sample_bodies(100, seed=0, params="rajagopal2016").params[:2].tolist()
     ['rajagopal2016', 'rajagopal2016']
     """
-    n_arr = check_range("n", n, 2, _MAX_BODIES, "bodies")
-    if n_arr.ndim or float(n_arr) != int(n_arr):
-        raise ValueError(f"n = {n!r} bodies must be a single whole number from 2 to {_MAX_BODIES}")
-    n = int(n_arr)
+    n = check_whole("n", n, 2, MAX_BODIES, "bodies")
+    seed = check_seed("seed", seed)
     check_choice("view", view, ("seed", "full"))
     held = {k: balance.pop(k) for k in list(balance) if k == "params"}
     factors = tuple(
@@ -363,9 +367,30 @@ def describe_band(
 ) -> str:
     """Readout sentence for a value and its band.
 
+    ``value``, ``lo``, ``hi`` in ``unit`` (NaN = no posture: said in words); ``fraction`` 0 to
+    1; ``name`` and ``unit`` text; ``digits`` 0 to 10 decimals.
+
     >>> describe_band(9.04, 6.2, 11.75)
     'tilt 9.0 deg, 90 % of plausible bodies between 6.2 and 11.8 deg'
+    >>> describe_band(float("nan"), 6.2, 11.75)  # doctest: +ELLIPSIS
+    'tilt: no stable posture for the nominal body; 90 % of plausible bodies between 6.2 and ...'
     """
+    fraction = check_scalar("fraction", fraction, 0.0, 1.0, "fraction of bodies")
+    for key, text in (("name", name), ("unit", unit)):
+        if not isinstance(text, str):
+            raise TypeError(f"{key} = {text!r} is not text; allowed: a string (no unit)")
+    digits = check_whole("digits", digits, 0, 10, "decimals")
+    value, lo, hi = (check_scalar(k, x, -math.inf, math.inf, unit, allow_nan=True)
+                     for k, x in (("value", value), ("lo", lo), ("hi", hi)))
     pct = f"{100.0 * fraction:.0f}"
+    if lo != lo or hi != hi:
+        span = "no plausible body stands here"
+    else:
+        span = (f"{pct} % of plausible bodies between {lo:.{digits}f} and {hi:.{digits}f} "
+                f"{unit}")
+    if value != value:
+        return f"{name}: no stable posture for the nominal body; {span}"
+    if lo != lo or hi != hi:
+        return f"{name} {value:.{digits}f} {unit}; {span}"
     return (f"{name} {value:.{digits}f} {unit}, {pct} % of plausible bodies between "
             f"{lo:.{digits}f} and {hi:.{digits}f} {unit}")
