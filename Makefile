@@ -9,7 +9,8 @@ STAMP  := $(VENV)/.installed
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 FIRST_NOTEBOOK := notebooks/00_start_here.ipynb
 
-.PHONY: venv test lab lint bench clean test-binder present notebooks
+.PHONY: venv test lab lint bench clean test-binder present notebooks my-notebooks \
+	refresh-notebooks test-binder-apps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,11 +47,17 @@ notebooks: $(STAMP)
 bench: $(STAMP)
 	for f in benchmarks/bench_*.py; do $(BIN)/python $$f || exit 1; done
 
-# Binder check: a fresh venv from exactly binder/requirements.txt runs every notebook (nbval),
-# so a pin that breaks a widget is caught before a class. pytest and nbval are installed
-# after, outside the pinned set, constrained so they cannot move a pin.
+# Binder check: a fresh venv from exactly binder/requirements.txt runs the tests that drive the
+# apps (test-binder-apps) and every notebook (nbval), so a pin that breaks a widget is caught
+# before a class. nbval alone cannot: the app cells are nbval-ignore-output and the apps turn
+# errors into messages. The test tools are installed after, outside the pinned set,
+# constrained so they cannot move a pin.
 BINDER_VENV ?= .venv-binder
-BINDER_TEST_TOOLS := pytest==9.2.0 nbval==0.11.0
+BINDER_TEST_TOOLS := pytest==9.2.0 nbval==0.11.0 hypothesis==6.170.17
+# Widgets in, readouts and artists out (every tests/test_apps*.py and tests/test_explorer*.py),
+# plus the doctests of the apps and the figures, imported from the installed package.
+BINDER_APP_TESTS ?= $(wildcard tests/test_apps*.py tests/test_explorer*.py) \
+	--pyargs backspasm_model.apps backspasm_model.plotting
 test-binder:
 	rm -rf $(BINDER_VENV)
 	$(PYTHON) -m venv $(BINDER_VENV)
@@ -60,8 +67,15 @@ test-binder:
 	$(BINDER_VENV)/bin/python -m pip install --quiet -c $(BINDER_VENV)/pins.txt $(BINDER_TEST_TOOLS)
 	$(BINDER_VENV)/bin/python -m pip check
 	cd $(BINDER_VENV) && bin/python -c "import backspasm_model, ipympl, ipywidgets, voila"
+	$(MAKE) --no-print-directory test-binder-apps BINDER_VENV=$(BINDER_VENV)
 	# nbval options (strict, current env, sanitize file) come from pyproject addopts
 	$(BINDER_VENV)/bin/python -m pytest notebooks
+
+# The app tests in $(BINDER_VENV) as it is (no rebuild). `python -P`: the repository is not put
+# on sys.path, so the package under test is the one pip installed into that venv (as Binder's
+# image has it). tests/test_binder_check.py runs this against a deliberately broken copy.
+test-binder-apps:
+	$(BINDER_VENV)/bin/python -P -m pytest -q $(BINDER_APP_TESTS)
 
 # Presenter mode for class: the apps in Voila on 127.0.0.1 (code hidden), large type and a
 # visible keyboard-focus ring (presenter/voila/templates/present).
