@@ -178,17 +178,24 @@ def _muscle(source: str, key: str, raw: dict[str, Any]) -> Muscle:
     )
 
 
-@cache
 def load_parameter_set(name: str = "gait2392") -> ParameterSet:
     """Load a bundled parameter set by name (``"gait2392"`` or ``"rajagopal2016"``).
 
-    Raises ``ValueError`` naming the allowed names for anything else.
+    Raises ``ValueError`` (``TypeError`` for a value that is not text) naming the value and
+    the allowed names for anything else; the check comes before the cache, so an unhashable
+    value gets the same message.
     """
     if not isinstance(name, str) or name not in PARAMETER_SET_NAMES:
-        raise ValueError(
-            f"params={name!r} is not a known parameter set; allowed: "
-            f"{', '.join(PARAMETER_SET_NAMES)} (or a ParameterSet object)"
+        exc = ValueError if isinstance(name, str) else TypeError
+        raise exc(
+            f"params={name!r} is not a known parameter set (the name of load_parameter_set); "
+            f"allowed: {', '.join(PARAMETER_SET_NAMES)} (or a ParameterSet object), no unit"
         )
+    return _load_parameter_set(name)
+
+
+@cache
+def _load_parameter_set(name: str) -> ParameterSet:
     meta = read_data_file("muscles.toml")["sets"][name]
     sets = read_data_file("source_models.toml")["sets"]
     own = sets[name]

@@ -126,7 +126,14 @@ NOTE: str = str(load_prescription()["meta"]["note"])
 
 
 def moves_text(item: Item) -> str:
-    """What ``item`` moves in the model, in words."""
+    """What ``item`` moves in the model, in words.
+
+    >>> moves_text(ITEMS[0])
+    'quad tightness -0.05 (assumption, -0.1 to -0.02)'
+    """
+    if not isinstance(item, Item):
+        raise TypeError(f"item = {item!r} is not a prescription Item; allowed: one of ITEMS "
+                        f"({', '.join(i.id for i in ITEMS)})")
     if not item.moves:
         return "moves no slider of the sagittal balance"
     return "; ".join(m.describe() for m in item.moves)
@@ -140,7 +147,22 @@ def apply_program(
     """Return a copy of ``inputs`` with every move of the prescription applied and clamped
     to the input's range (``ranges``: name -> (lo, hi); default
     :data:`backspasm_model.INPUT_RANGES`). Inputs missing from ``inputs`` start from
-    :data:`backspasm_model.DEFAULTS`."""
+    :data:`backspasm_model.DEFAULTS`. Every value a move reads must be a real number inside
+    its range (``TypeError``/``ValueError`` naming the input, the value, the range and the
+    unit otherwise).
+    """
+    from ..core.checks import check_scalar
+
+    if not isinstance(inputs, Mapping):
+        raise TypeError(f"inputs = {inputs!r} is not a mapping; allowed: a dict of stand() "
+                        "inputs, e.g. {'quad_tightness': 0.1}")
+    if ranges is not None and not isinstance(ranges, Mapping):
+        raise TypeError(f"ranges = {ranges!r} is not a mapping; allowed: a dict of input name "
+                        "-> (lo, hi)")
+    if items is not None and not (isinstance(items, tuple)
+                                  and all(isinstance(i, Item) for i in items)):
+        raise TypeError(f"items = {items!r} is not a tuple of prescription Items; allowed: "
+                        "None (all of ITEMS) or a tuple of them")
     if ranges is None or any(m.input not in inputs for it in (items or ITEMS) for m in it.moves):
         from ..core.balance import DEFAULTS, INPUT_RANGES  # lazy: this module stays numpy-free
 
@@ -152,7 +174,19 @@ def apply_program(
     out = dict(inputs)
     for item in items or ITEMS:
         for m in item.moves:
-            lo, hi = ranges[m.input]
-            old = float(out.get(m.input, defaults.get(m.input, 0.0)))
+            if m.input not in ranges:
+                raise ValueError(f"ranges has no entry for {m.input!r}; allowed: a (lo, hi) "
+                                 f"pair for every moved input ({m.units})")
+            lo, hi = (float(x) for x in ranges[m.input])
+            unit = _input_unit(m.input)
+            old = check_scalar(m.input, out.get(m.input, defaults.get(m.input, 0.0)), lo, hi,
+                               unit)
             out[m.input] = min(max(m.apply(old), lo), hi)
     return out
+
+
+def _input_unit(name: str) -> str:
+    from ..core.balance import INPUT_RANGES
+
+    rng = INPUT_RANGES.get(name)
+    return rng.unit if rng is not None else "(no unit)"
