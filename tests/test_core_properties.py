@@ -105,6 +105,8 @@ def test_more_anterior_tilt_never_lengthens_the_ql(a, b):
     lo, hi = sorted((a, b))
     assert kinematics.ql_length_m(hi) <= kinematics.ql_length_m(lo) + 1e-15
     for name in kinematics.QL_FASCICLES:
+        if name == kinematics.QL_SLOWEST and lo < -15.0:
+            continue  # turns at -15.2 deg (MyoTorso geometry, test_core_inputs)
         assert kinematics.ql_fascicle_length_m(hi, name) <= (
             kinematics.ql_fascicle_length_m(lo, name) + 1e-15
         )
@@ -156,8 +158,10 @@ def test_net_moment_curve_crosses_zero_at_the_posture():
     m = bm.net_moment_Nm(r.model_tilt_deg + np.array([-1.0, 0.0, 1.0]), quad_strength=1.8)
     assert m[0] > 0.0 > m[2]
     assert abs(m[1]) < 1e-6
+    # the exact muscle-by-muscle terms sum to zero within the solver tables' error (5e-3 N m,
+    # tests/test_core_source_models.py); was 1e-6 when the solver evaluated every muscle
     parts = bm.group_moments_Nm(float(r.model_tilt_deg), quad_strength=1.8)
-    assert sum(float(v) for v in parts.values()) == pytest.approx(0.0, abs=1e-6)
+    assert sum(float(v) for v in parts.values()) == pytest.approx(0.0, abs=5e-3)
 
 
 def test_body_mass_scales_moments_but_not_the_tilt():
@@ -174,32 +178,23 @@ def test_no_stable_posture_is_a_clear_error_not_a_number():
     extreme = dict(hamstring_strength=3.0, glute_strength=3.0, abdominal_strength=3.0,
                    hamstring_tightness=0.3, activation=0.1, quad_strength=0.25,
                    hip_flexor_strength=0.25, back_extensor_strength=0.25,
-                   hip_stiffness_Nm_per_deg=0.3, lumbar_stiffness_Nm_per_deg=1.0,
-                   trunk_com_offset_m=-0.026)
+                   hip_stiffness_Nm_per_deg=0.3, lumbar_stiffness_Nm_per_deg=1.0)
     with pytest.raises(bm.NoPostureError, match="no stable standing posture"):
         bm.stand(**extreme)
     r = bm.stand(on_unstable="nan", **extreme)
     assert np.isnan(r.tilt_deg) and not bool(r.stable)
 
 
-def test_gravity_series_equals_the_trigonometric_chain():
-    # the balance evaluates the upper body's shift by a Taylor series (Horner): it must equal
-    # the sines and cosines of the lumbar chain to round-off over the whole +/-90 deg
-    from backspasm_model.core import equilibrium as balance
+@pytest.mark.parametrize("params", ["gait2392", "rajagopal2016"])
+def test_gravity_is_the_virtual_work_of_the_centre_of_mass_path(params):
+    # gravity = -g M dy_com/dth of the bodies that move with the pelvis: it equals OpenSim's
+    # own generalised force (tests/data/opensim_reference.json) and does not depend on where
+    # the upright thorax's centre of mass sits horizontally (no trunk offset input)
+    import json
+    from pathlib import Path
 
-    theta = np.radians(np.linspace(-90.0, 90.0, 721))
-    dx_t, ddx_t = kinematics.thorax_dx_and_slope(theta)
-    px, py = balance._PELVIS_COM
-    shift = balance._M_TORSO * dx_t + balance._M_PELVIS * (
-        px * np.cos(theta) + py * np.sin(theta) - px
-    )
-    slope = balance._M_TORSO * ddx_t + balance._M_PELVIS * (
-        -px * np.sin(theta) + py * np.cos(theta)
-    )
-    series = balance._SHIFT
-    assert np.allclose(np.polyval(series[::-1], theta), shift, rtol=0, atol=1e-14)
-    assert np.allclose(
-        np.polyval((series[1:] * np.arange(1, series.size))[::-1], theta), slope, rtol=0, atol=1e-13
-    )
-    g = bm.group_moments_Nm(np.degrees(theta), trunk_com_offset_m=0.0)["gravity"]
-    assert np.allclose(g, 9.81 * shift, rtol=0, atol=1e-12)
+    ref = json.loads((Path(__file__).parent / "data" / "opensim_reference.json").read_text())
+    mass = bm.load_parameter_set(params).model_body_mass_kg
+    g = bm.group_moments_Nm(np.array(ref["angles_deg"]), params=params, body_mass_kg=mass)
+    np.testing.assert_allclose(g["gravity"], ref["sets"][params]["gravity_Nm"], atol=0.05)
+    assert "trunk_com_offset_m" not in bm.INPUT_RANGES

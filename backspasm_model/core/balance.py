@@ -184,7 +184,7 @@ class StandResult:
     def residual_Nm(self) -> np.ndarray:
         """Net moment of the solver's tabulated balance at the returned tilt (N m); below
         1e-6 in magnitude for a posture. The exact muscle-by-muscle sum differs from it by
-        the table error (under 1e-3 N m, ``docs/model.md``)."""
+        the table error (under 5e-3 N m, ``docs/model.md``)."""
         ev = _Evaluator(self._inputs)
         theta = np.radians(self.model_tilt_deg).ravel()
         v = np.asarray(ev.net(theta)[0])
@@ -262,7 +262,7 @@ def net_moment_Nm(
 
     This is the tilt-vs-balance curve: its zero crossing with negative slope is the posture.
     ``tilt_deg`` (-45 to 45 deg, the span of the derived muscle paths' tables) broadcasts with
-    the inputs. This is the solver's tabulated balance (within 1e-3 N m of the exact sum).
+    the inputs. This is the solver's tabulated balance (within 5e-3 N m of the exact sum).
 
     >>> bool(net_moment_Nm(-30.0) > 0 > net_moment_Nm(30.0))
     True

@@ -4,10 +4,10 @@ inside the physiological window (Newton from the reference pose, then a brackete
 Newton that keeps M(lo) > 0 > M(hi)). Internal to :mod:`backspasm_model.core.balance`; numpy
 only.
 
-The evaluator interpolates the group tables of :mod:`~backspasm_model.core.tables` (linear in
-the rotation, so the slope is the segment's): every term whose coefficients are single numbers
-for the block is summed into one table first, so a sweep over a few inputs costs a few
-gathers per Newton step however many muscles the set has.
+The evaluator interpolates the group tables of :mod:`~backspasm_model.core.tables` (cubic
+Hermite in the rotation, linear in a table's input): every term whose coefficients are single
+numbers for the block is summed into one table first, so a sweep over a few inputs costs a
+few gathers per Newton step however many muscles the set has.
 """
 
 from __future__ import annotations
@@ -33,12 +33,63 @@ _WORKERS = max(1, min(4, os.cpu_count() or 1))
 _N_TH = tables.TH_GRID_RAD.size
 
 
-def _with_diff(y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Node values and the difference to the next node (last one repeated) along the last
-    axis, flattened."""
-    d = np.diff(y, axis=-1)
-    d = np.concatenate([d, d[..., -1:]], axis=-1)
-    return np.ascontiguousarray(y).reshape(-1), np.ascontiguousarray(d).reshape(-1)
+_H = 1.0 / tables.INV_H
+
+
+def _pack(y: np.ndarray, slope: np.ndarray) -> np.ndarray:
+    """Hermite rows ``(y[j], y[j+1], h s[j], h s[j+1])`` of a table along its last axis
+    (the last node repeated), flattened: shape (4, size)."""
+    ys = np.stack([y, _H * slope])
+    nxt = np.concatenate([ys[..., 1:], ys[..., -1:]], axis=-1)
+    rows = np.stack([ys[0], nxt[0], ys[1], nxt[1]])
+    return np.ascontiguousarray(rows.reshape(4, -1))
+
+
+_PACKED: dict[tuple[int, str, float | None], tuple[Any, np.ndarray]] = {}
+
+
+def _packed2(t: tables.GroupTable, key: str, act: float | None) -> np.ndarray:
+    """A 2D group table (``act * active + passive``, or one of them) packed as 8 rows: the
+    Hermite rows at parameter node ``i`` then at ``i + 1`` (index ``i * n_th + j``). Cached."""
+    ck = (id(t), key, act)
+    hit = _PACKED.get(ck)
+    if hit is not None and hit[0] is t:
+        return hit[1]
+    if key == "act":
+        y, sl = t.active, t.active_slope
+    elif key == "pas":
+        y, sl = t.passive, t.passive_slope
+    else:
+        y, sl = act * t.active + t.passive, act * t.active_slope + t.passive_slope
+    rows = _pack(y, sl)
+    nxt = np.concatenate([rows[:, _N_TH:], rows[:, -_N_TH:]], axis=1)
+    packed = np.ascontiguousarray(np.concatenate([rows, nxt]))
+    packed.setflags(write=False)
+    if len(_PACKED) >= 8:
+        _PACKED.clear()
+    _PACKED[ck] = (t, packed)
+    return packed
+
+
+def _herm(rows: Any, j: np.ndarray | None,
+          b: tuple[np.ndarray, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """Hermite value and slope (per rad) from 4 packed rows gathered at ``j`` (or 4 arrays
+    already gathered, ``j=None``; they are overwritten)."""
+    h01, h10, h11, g01, g10, g11 = b
+    y0, y1, m0, m1 = rows if j is None else (np.take(r, j, mode="clip") for r in rows)
+    y1 -= y0
+    v = h01 * y1
+    v += y0
+    sl = g01 * y1
+    y0 = h10 * m0
+    v += y0
+    m0 *= g10
+    sl += m0
+    y0 = h11 * m1
+    v += y0
+    m1 *= g11
+    sl += m1
+    return v, sl
 
 
 class _Evaluator:
@@ -60,16 +111,16 @@ class _Evaluator:
         tab = tables.set_tables(p)
         scale = get("body_mass_kg") / p.model_body_mass_kg
         act = get("activation")
-        static = np.zeros(_N_TH)
-        self.dyn: list[tuple[Any, np.ndarray, np.ndarray]] = []
-        self.dyn2: list[tuple[Any, np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
+        static = [np.zeros(_N_TH), np.zeros(_N_TH)]
+        self.dyn: list[tuple[Any, np.ndarray]] = []
+        self.dyn2: list[tuple[Any, np.ndarray, np.ndarray, np.ndarray]] = []
 
-        def add(coef: Any, row: np.ndarray) -> None:
-            nonlocal static
+        def add(coef: Any, row: np.ndarray, slope: np.ndarray) -> None:
             if np.ndim(coef) == 0:
-                static = static + float(coef) * row
+                static[0] = static[0] + float(coef) * row
+                static[1] = static[1] + float(coef) * slope
             else:
-                self.dyn.append((coef, *_with_diff(row)))
+                self.dyn.append((coef, _pack(row, slope)))
 
         for g in VIEW_GROUPS[inp.view]:
             t = tab[g]
@@ -77,24 +128,24 @@ class _Evaluator:
             key = GROUP_PARAMETER.get(g)
             par = get(key) if key else 0.0
             if np.ndim(par) == 0:
-                ra, rp = t.rows(float(par))
+                ra, rp, sa, sp = t.rows(float(par))
                 if np.ndim(act) == 0:
-                    add(c, float(act) * ra + rp)
+                    add(c, float(act) * ra + rp, float(act) * sa + sp)
                 else:
-                    add(c * act, ra)
-                    add(c, rp)
+                    add(c * act, ra, sa)
+                    add(c, rp, sp)
                 continue
             u = (np.asarray(par) - t.p_lo) * t.p_inv_h
             i = np.clip(u.astype(np.intp), 0, t.active.shape[0] - 2)
             w = u - i
             base = i * _N_TH
             if np.ndim(act) == 0:
-                self.dyn2.append((c, *_with_diff(float(act) * t.active + t.passive), base, w))
+                self.dyn2.append((c, _packed2(t, "sum", float(act)), base, w))
             else:
-                self.dyn2.append((c * act, *_with_diff(t.active), base, w))
-                self.dyn2.append((c, *_with_diff(t.passive), base, w))
-        add(scale, tab[f"body_{inp.view}"])
-        self.static = _with_diff(static)
+                self.dyn2.append((c * act, _packed2(t, "act", None), base, w))
+                self.dyn2.append((c, _packed2(t, "pas", None), base, w))
+        add(scale, *tab[f"body_{inp.view}"])
+        self.static = _pack(static[0], static[1])
         self.k_total = (_SIDES * get("hip_stiffness_Nm_per_deg")
                         + get("lumbar_stiffness_Nm_per_deg")) / _DEG * scale
 
@@ -102,27 +153,42 @@ class _Evaluator:
         t = np.asarray(theta, dtype=float)
         if t.ndim == 0:
             t = t.reshape(1)
-        u = (t - tables.TH0) * tables.INV_H
-        i = np.clip(np.floor(u), 0, _N_TH - 2).astype(np.intp)
-        f = u - i
-        y, dy = self.static
-        di = dy[i]
-        m = y[i] + f * di
-        d = di
-        for coef, y, dy in self.dyn:
-            di = dy[i]
-            m += coef * (y[i] + f * di)
-            d = d + coef * di
-        for coef, y, dy, base, w in self.dyn2:
-            j = base + i
-            k = j + _N_TH
-            d0, d1 = dy[j], dy[k]
-            v = (y[j] + f * d0) * (1.0 - w) + (y[k] + f * d1) * w
+        u = t - tables.TH0
+        u *= tables.INV_H
+        i = np.minimum(np.maximum(u, 0.0), _N_TH - 2.0).astype(np.intp)
+        s = u - i
+        s2 = s * s
+        s3 = s2 * s
+        h01 = 3.0 * s2 - 2.0 * s3
+        h11 = s3 - s2
+        h10 = h11 - s2 + s
+        g01 = (6.0 * tables.INV_H) * (s - s2)
+        g11 = (3.0 * s2 - 2.0 * s) * tables.INV_H
+        g10 = g11 - (2.0 * s - 1.0) * tables.INV_H
+        b = (h01, h10, h11, g01, g10, g11)
+        m, d = _herm(self.static, i, b)
+        for coef, rows in self.dyn:
+            v, sl = _herm(rows, i, b)
             m += coef * v
-            d = d + coef * (d0 * (1.0 - w) + d1 * w)
-        d = d * tables.INV_H
+            d += coef * sl
+        for coef, packed, base, w in self.dyn2:
+            # mix the two parameter nodes first (linear in the parameter), then one cubic
+            j = base + i
+            mixed = []
+            for r in range(4):
+                a = np.take(packed[r], j, mode="clip")
+                c = np.take(packed[r + 4], j, mode="clip")
+                c -= a
+                c *= w
+                c += a
+                mixed.append(c)
+            v, sl = _herm(mixed, None, b)
+            v *= coef
+            m += v
+            sl *= coef
+            d += sl
         m -= self.k_total * t
-        d = d - self.k_total
+        d -= self.k_total
         return m, d
 
 

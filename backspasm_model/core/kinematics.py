@@ -11,10 +11,10 @@ Bodies: 0 pelvis, 1 L5, 2 L4, 3 L3, 4 L2, 5 L1 with the thorax.
 Accepted tilts. The posture functions (:func:`clinical_tilt_deg`, :func:`ql_length_m`,
 :func:`ql_fascicle_length_m`, the lumbar and thorax angles) take a model pelvis rotation in
 :data:`TILT_RANGE_DEG`, -45 to 45 deg: it holds the balance's -35 to 35 deg window and every
-standing posture, and it lies inside the span where **every** QL fascicle shortens
-monotonically with anterior tilt (-63.7 to beyond 90 deg: below about -64 deg the two
-anterior fascicles to T12 turn and lengthen again; a test checks monotonicity over the whole
-accepted range). The geometry functions (:func:`point_position_m`,
+standing posture. With MyoTorso's joint centres every QL fascicle but one shortens
+monotonically with anterior tilt over the whole range; the slowest, :data:`QL_SLOWEST`
+(0.017 mm/deg at the reference pose), turns at about -15.2 deg and lengthens again below it
+(a test checks both). The geometry functions (:func:`point_position_m`,
 :func:`thorax_displacement_m`, :func:`thorax_dx_and_slope`) take the wider
 :data:`ROTATION_RANGE_DEG`, -90 to 90 deg, as :func:`~backspasm_model.core.balance.net_moment_Nm`
 does. NaN (no posture, e.g. from ``stand(on_unstable="nan")``) passes through as NaN; None,
@@ -24,7 +24,7 @@ text, booleans, complex numbers, infinity and tilts outside the range raise ``Ty
 >>> import numpy as np
 >>> round(float(lumbar_extension_deg(10.0)), 6)   # thorax upright: lumbar = tilt
 10.0
->>> round(float(ql_length_m(0.0)), 4)              # iliac crest to 12th rib at neutral
+>>> round(float(ql_length_m(0.0)), 4)              # iliac crest to 12th rib at the reference pose
 0.1652
 >>> bool(ql_length_m(10.0) < ql_length_m(0.0))     # anterior tilt shortens the QL
 True
@@ -50,6 +50,7 @@ __all__ = [
     "ASIS_PSIS_OFFSET_DEG",
     "QL_FASCICLES",
     "QL_HEADLINE",
+    "QL_SLOWEST",
     "clinical_tilt_deg",
     "model_tilt_deg",
     "lumbar_joint_extension_deg",
@@ -63,8 +64,7 @@ __all__ = [
     "ql_length_m",
 ]
 
-#: Model pelvis rotation accepted by the posture functions (deg, anterior positive): inside the
-#: span where every QL fascicle shortens monotonically with anterior tilt (-63.7 deg up).
+#: Model pelvis rotation accepted by the posture functions (deg, anterior positive).
 TILT_RANGE_DEG = InputRange(-45.0, 45.0, "deg")
 #: Pelvis rotation accepted by the pure geometry functions (deg), as ``net_moment_Nm``.
 ROTATION_RANGE_DEG = InputRange(-90.0, 90.0, "deg")
@@ -79,7 +79,7 @@ _d = pelvis_data()
 _ratios = np.array(_d["lumbar"]["coupling_ratios"]["value"], dtype=float)
 #: Share of the lumbar extension taken by each joint, L5-S1 first (sums to 1).
 COUPLING_SHARES: np.ndarray = _ratios / _ratios.sum()
-#: Lumbar joint centres at neutral (L5-S1 ... L1-L2), shape (5, 2), metres.
+#: Lumbar joint centres at the reference pose (L5-S1 ... L1-L2), shape (5, 2), metres (MyoTorso).
 JOINTS_M: np.ndarray = np.array(_d["lumbar"]["joint_positions_m"]["value"], dtype=float)
 # Rotation factor of each body relative to the pelvis rotation (body 0 = pelvis = 1).
 _BODY_FACTOR = np.concatenate(([1.0], 1.0 - np.cumsum(COUPLING_SHARES)))
@@ -89,7 +89,7 @@ _LINKS = np.diff(np.vstack(([0.0, 0.0], JOINTS_M)), axis=0)
 
 _asis = np.array(_d["clinical"]["asis_point_m"]["value"][:2])
 _psis = np.array(_d["clinical"]["psis_point_m"]["value"][:2])
-#: Angle of the ASIS-PSIS line below the horizontal in the neutral model pelvis (deg).
+#: Angle of the ASIS-PSIS line below the horizontal in the reference pose (model rotation 0) (deg).
 ASIS_PSIS_OFFSET_DEG: float = float(
     np.degrees(np.arctan2(_psis[1] - _asis[1], _asis[0] - _psis[0]))
 )
@@ -97,10 +97,13 @@ ASIS_PSIS_OFFSET_DEG: float = float(
 _ql = _d["ql"]
 _QL_POINTS = {k: np.array(v, dtype=float) for k, v in _ql["points_m"].items()}
 _QL_BODY = {k: int(v) for k, v in _ql["point_body"].items()}
-#: QL fascicles: name -> (origin point, insertion point, Fmax N, neutral path length m).
+#: QL fascicles: name -> (origin point, insertion point, Fmax N, path length m at the
+#: reference pose).
 QL_FASCICLES: dict[str, tuple[str, str, float, float]] = {
     k: (str(v[0]), str(v[1]), float(v[2]), float(v[3])) for k, v in _ql["fascicles"].items()
 }
+#: The fascicle that turns inside the accepted range (at about -15.2 deg; module docstring).
+QL_SLOWEST: str = "QL_ant_I.3-T12"
 #: The fascicle reported as "the QL" (iliac crest to 12th rib).
 QL_HEADLINE: str = str(_ql["meta"]["headline_fascicle"])
 
@@ -172,8 +175,8 @@ def point_position_m(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Sagittal position (x, y) in metres of a point fixed to ``body`` after a pelvic rotation.
 
-    ``tilt_deg`` in -90 to 90 deg; ``point_m`` is the point at neutral (x, y[, z]) in metres
-    (-2 to 2 m); ``body`` is 0 (pelvis) ... 5 (L1/thorax).
+    ``tilt_deg`` in -90 to 90 deg; ``point_m`` is the point at the reference pose (x, y[, z])
+    in metres (-2 to 2 m); ``body`` is 0 (pelvis) ... 5 (L1/thorax).
 
     >>> [round(float(v), 3) for v in point_position_m(0.0, [0.1, 0.2], 0)]
     [0.1, 0.2]
@@ -273,8 +276,8 @@ def upper_body_shift_series(
 
 def ql_fascicle_length_m(tilt_deg: ArrayLike, fascicle: str) -> np.ndarray:
     """Straight-line length (m) of one QL fascicle (see :data:`QL_FASCICLES`) at a model
-    pelvis rotation ``tilt_deg`` (deg, -45 to 45, where every fascicle shortens monotonically
-    with anterior tilt; NaN passes through). The result has the shape of ``tilt_deg``.
+    pelvis rotation ``tilt_deg`` (deg, -45 to 45; NaN passes through). The result has the
+    shape of ``tilt_deg``.
 
     >>> round(float(ql_fascicle_length_m(0.0, QL_HEADLINE)), 4)
     0.1652

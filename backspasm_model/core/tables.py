@@ -5,10 +5,13 @@ For each parameter set and muscle group, the active (per unit activation) and pa
 muscle (:func:`~backspasm_model.core.muscles.unit_moments`), on a grid of model rotations
 (-45 to 45 deg, every 0.1 deg) and, for a group whose fibre lengths also depend on an input
 (:data:`~backspasm_model.core.muscles.GROUP_PARAMETER`: tightness, or the QL's fibre length at
-neutral), on a grid of that input (301 values over its range). Gravity and the passive
-joint-limit torques get a table per view. The solver interpolates linearly (bilinearly over
-an input), so its slope is the slope of the segment; ``tests/test_core_tables.py`` holds the
-interpolated moments within 1e-3 N m of the exact ones (measured: see the test).
+neutral), on a grid of that input (301 values over its range), with its slope along the
+rotation (central difference, 1e-6 rad). Gravity and the passive joint-limit torques get a
+table per view. The solver interpolates by cubic Hermite polynomials along the rotation
+(every 0.25 deg) and linearly along the input, so moment and slope are continuous in the
+rotation; ``tests/test_core_source_models.py`` holds the interpolated net moment within
+5e-3 N m (plus 5e-5 of the moment) of the exact muscle-by-muscle sum; measured 3.3e-3 N m at
+nominal inputs, at a muscle's passive-force onset where the Thelen curve's slope jumps.
 
 Tables are built once per parameter set at first use (about 0.1 s) and are read-only.
 """
@@ -34,7 +37,8 @@ _LUM_K = [float(v) for v in _d["lumbar_limit_torque"]["k"]["value"]]
 _LUM_TH = [float(v) for v in _d["lumbar_limit_torque"]["theta_rad"]["value"]]
 _SIDES = 2.0
 
-_TH_LO, _TH_HI, _TH_N = -45.0, 45.0, 901
+_TH_LO, _TH_HI, _TH_N = -45.0, 45.0, 361
+_EPS = 1e-6
 #: The rotation grid of the tables (rad).
 TH_GRID_RAD: np.ndarray = np.radians(np.linspace(_TH_LO, _TH_HI, _TH_N))
 TH0: float = float(TH_GRID_RAD[0])
@@ -63,31 +67,35 @@ def body_moment_Nm(pset: ParameterSet, th: np.ndarray, view: str) -> np.ndarray:
 
 @dataclass(frozen=True)
 class GroupTable:
-    """Active and passive moment of one group on the grid: arrays ``(n_p, n_th)``; ``n_p`` is
-    1 for a group without a parameter. ``p_lo``, ``p_inv_h``: the parameter grid."""
+    """Active and passive moment of one group on the grid and their slopes along the rotation
+    (N m/rad): arrays ``(n_p, n_th)``; ``n_p`` is 1 for a group without a parameter.
+    ``p_lo``, ``p_inv_h``: the parameter grid."""
 
     active: np.ndarray
     passive: np.ndarray
+    active_slope: np.ndarray
+    passive_slope: np.ndarray
     p_lo: float
     p_inv_h: float
 
-    def rows(self, p: float) -> tuple[np.ndarray, np.ndarray]:
-        """Active and passive rows (n_th,) at one parameter value, linear in it."""
+    def rows(self, p: float) -> tuple[np.ndarray, ...]:
+        """Active, passive and their slopes, rows (n_th,) at one parameter value, linear in
+        it."""
+        arrs = (self.active, self.passive, self.active_slope, self.passive_slope)
         if self.active.shape[0] == 1:
-            return self.active[0], self.passive[0]
+            return tuple(a[0] for a in arrs)
         u = (p - self.p_lo) * self.p_inv_h
         i = min(max(int(u), 0), self.active.shape[0] - 2)
         w = u - i
-        return ((1 - w) * self.active[i] + w * self.active[i + 1],
-                (1 - w) * self.passive[i] + w * self.passive[i + 1])
+        return tuple((1 - w) * a[i] + w * a[i + 1] for a in arrs)
 
 
 _CACHE: dict[int, tuple[ParameterSet, dict[str, Any]]] = {}
 
 
 def set_tables(pset: ParameterSet) -> dict[str, Any]:
-    """Tables of a parameter set: ``{group: GroupTable, "body_full": (n_th,),
-    "body_seed": (n_th,)}``, built at first use."""
+    """Tables of a parameter set: ``{group: GroupTable, "body_full": (value, slope),
+    "body_seed": (value, slope)}`` (arrays (n_th,)), built at first use."""
     hit = _CACHE.get(id(pset))
     if hit is not None and hit[0] is pset:
         return hit[1]
@@ -103,19 +111,26 @@ def set_tables(pset: ParameterSet) -> dict[str, Any]:
             p_lo, p_inv_h = rng.lo, (_P_N - 1) / (rng.hi - rng.lo)
         else:
             p, p_lo, p_inv_h = np.zeros(1), 0.0, 1.0
-        act = np.zeros((p.size, th.size))
-        pas = np.zeros((p.size, th.size))
+        arrs = [np.zeros((p.size, th.size)) for _ in range(4)]
         for m in pset.muscles:
             if m.group == g:
-                a, b = unit_moments(m, pset, th[None, :], p[:, None] if key else None)
-                act += a
-                pas += b
-        for arr in (act, pas):
+                pp = p[:, None] if key else None
+                a, b = unit_moments(m, pset, th[None, :], pp)
+                ap, bp = unit_moments(m, pset, th[None, :] + _EPS, pp)
+                am, bm = unit_moments(m, pset, th[None, :] - _EPS, pp)
+                arrs[0] += a
+                arrs[1] += b
+                arrs[2] += (ap - am) / (2 * _EPS)
+                arrs[3] += (bp - bm) / (2 * _EPS)
+        for arr in arrs:
             arr.setflags(write=False)
-        out[g] = GroupTable(act, pas, float(p_lo), float(p_inv_h))
+        out[g] = GroupTable(*arrs, float(p_lo), float(p_inv_h))
     for view in ("full", "seed"):
         b = body_moment_Nm(pset, th, view)
-        b.setflags(write=False)
-        out[f"body_{view}"] = b
+        bs = (body_moment_Nm(pset, th + _EPS, view) - body_moment_Nm(pset, th - _EPS, view))
+        bs /= 2 * _EPS
+        for arr in (b, bs):
+            arr.setflags(write=False)
+        out[f"body_{view}"] = (b, bs)
     _CACHE[id(pset)] = (pset, out)
     return out
