@@ -37,7 +37,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import hill, kinematics
-from .checks import check_choice, check_range
+from .checks import check_choice, check_range, check_scalar
 from .equilibrium import _DEG, _WINDOW_DEG, _Evaluator, _solve
 from .inputs import (
     _GROUP_STRENGTH,
@@ -291,8 +291,9 @@ def group_moments_Nm(
     ['abdominals', 'back_extensors', 'gluteus_maximus']
     """
     inp = _validate(inputs, view, params)
-    if inp.shape:
-        raise ValueError("group_moments_Nm takes scalar inputs; use stand() to sweep inputs")
+    for key, value in inputs.items():   # one balance: single numbers (stand() sweeps)
+        rng = INPUT_RANGES[key]
+        check_scalar(key, value, rng.lo, rng.hi, rng.unit)
     theta = np.radians(check_range("tilt_deg", tilt_deg, _TILT.lo, _TILT.hi, "deg"))
     out = _exact_terms(inp, theta, theta.shape)
     return {k: np.array(v) for k, v in out.items()}

@@ -39,7 +39,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from .checks import InputRange, check_choice, check_range, check_whole
+from .checks import InputRange, check_choice, check_range, check_scalar, check_whole, show_value
 from .parameters import pelvis_data
 
 __all__ = [
@@ -184,8 +184,8 @@ def point_position_m(
     theta = np.radians(_tilt(tilt_deg, rng=ROTATION_RANGE_DEG))
     p = check_range("point_m", point_m, -2.0, 2.0, "m")
     if p.ndim != 1 or p.size not in (2, 3):
-        raise ValueError(f"point_m must be one point (x, y) or (x, y, z) in m from -2 to 2 m, "
-                         f"got shape {p.shape}")
+        raise ValueError(f"point_m = {show_value(point_m)} has shape {p.shape}; allowed: one "
+                         "point (x, y) or (x, y, z) in m from -2 to 2 m")
     body = check_whole("body", body, 0, 5, "(body index: 0 pelvis ... 5 L1/thorax)")
     if body == 0:
         return _rotate(p[0], p[1], theta)
@@ -243,15 +243,12 @@ def upper_body_shift_series(
     >>> bool(abs(np.polyval(c[::-1], t) - thorax_dx_and_slope(np.array([t]))[0][0]) < 1e-15)
     True
     """
-    torso_mass_kg = check_range("torso_mass_kg", torso_mass_kg, 0.0, 500.0, "kg")
-    pelvis_mass_kg = check_range("pelvis_mass_kg", pelvis_mass_kg, 0.0, 500.0, "kg")
-    if torso_mass_kg.ndim or pelvis_mass_kg.ndim:
-        raise ValueError("torso_mass_kg and pelvis_mass_kg must be single numbers in kg "
-                         "(0 to 500 kg)")
+    torso_mass_kg = check_scalar("torso_mass_kg", torso_mass_kg, 0.0, 500.0, "kg")
+    pelvis_mass_kg = check_scalar("pelvis_mass_kg", pelvis_mass_kg, 0.0, 500.0, "kg")
     com = check_range("pelvis_com_m", pelvis_com_m, -2.0, 2.0, "m")
     if com.ndim != 1 or com.size not in (2, 3):
-        raise ValueError(f"pelvis_com_m must be one point (x, y) or (x, y, z) in m from -2 to "
-                         f"2 m, got shape {com.shape}")
+        raise ValueError(f"pelvis_com_m = {show_value(pelvis_com_m)} has shape {com.shape}; "
+                         "allowed: one point (x, y) or (x, y, z) in m from -2 to 2 m")
     degree = check_whole("degree", degree, 1, 60, "(polynomial degree)")
     terms: dict[float, list[float]] = {}
     for k, (vx, vy) in enumerate(_LINKS):
