@@ -197,7 +197,9 @@ def test_every_cited_key_in_a_data_file_resolves(path):
 def test_the_data_files_cite_the_literature():
     cited = set().union(*(cited_keys(p.read_text("utf-8")) for p in DATA))
     assert len(cited) >= 30
-    for key in ("Delp1990", "Rajagopal2016", "Christophy2012", "Preece2008", "Woodhull1985"):
+    # (Woodhull1985 left the data with the trunk centre-of-mass input, issue 10: with the thorax
+    # upright its horizontal position does no virtual work; docs/validation.md still cites it)
+    for key in ("Delp1990", "Rajagopal2016", "Christophy2012", "Preece2008", "Remus2021"):
         assert key in cited
 
 

@@ -54,9 +54,10 @@ def test_tornado_rows_sorted_and_consistent_with_stand():
     nominal = float(bm.stand(quad_strength=1.5).tilt_deg)
     assert all(r.nominal == pytest.approx(nominal) for r in rows)
     by_key = {r.key: r for r in rows}
-    hi = by_key["trunk_com_offset"]
+    # (the trunk centre-of-mass factor left the model, issue 10: lumbar stiffness instead)
+    hi = by_key["lumbar_stiffness"]
     assert hi.out_high == pytest.approx(
-        float(bm.stand(quad_strength=1.5, trunk_com_offset_m=hi.high).tilt_deg))
+        float(bm.stand(quad_strength=1.5, lumbar_stiffness_Nm_per_deg=hi.high).tilt_deg))
     assert by_key["muscle_set"].low == "gait2392"
 
 

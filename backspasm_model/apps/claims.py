@@ -40,7 +40,6 @@ ASSUMPTIONS: dict[str, tuple[str, str, float]] = {
     "lumbar_stiffness_Nm_per_deg": ("lumbar stiffness", "N m/deg", 0.1),
     "hip_stiffness_Nm_per_deg": ("hip stiffness", "N m/deg per hip", 0.02),
     "activation": ("postural activation", "fraction of max", 0.005),
-    "trunk_com_offset_m": ("trunk centre of mass ahead of hip", "m", 0.001),
 }
 _COLOURS = {SUPPORTED: "#009E73", SMALL: "#E69F00", CONTRADICTED: "#D55E00"}
 

@@ -2,7 +2,7 @@
 model can be.
 
 The uncertain inputs of :func:`~backspasm_model.core.balance.stand` (passive hip and lumbar
-stiffness, trunk centre-of-mass offset, postural activation, and which published muscle
+stiffness, postural activation, and which published muscle
 parameter set gives the maximal forces and levers) are described with their sourced ranges
 and distributions in ``data/uncertainty.toml`` (:data:`FACTORS`). :func:`sample_bodies` draws
 ``n`` of those bodies, applies the learner's balance (strengths, tightness, body mass)
@@ -311,8 +311,8 @@ def sample_bodies(
       3 s); with array balance inputs, bodies x balance points may not exceed it either.
     * ``seed``: integer seed of numpy's default generator; the same seed gives the same bodies
       (``None`` draws fresh ones).
-    * ``view``: ``"full"`` (default) or ``"seed"`` (then trunk offset and activation of trunk
-      muscles do not act).
+    * ``view``: ``"full"`` (default) or ``"seed"`` (then gravity and the trunk muscles
+      do not act).
     * ``balance``: any other ``stand`` input (``quad_strength=1.5``...), applied unchanged to
       every body; arrays broadcast and add leading axes to the outputs. Passing an uncertain
       input (e.g. ``activation=0.05``) or ``params="rajagopal2016"`` holds that factor fixed.

@@ -41,6 +41,8 @@ GROUP_LABELS: dict[str, str] = {
     "hamstrings": "hamstrings",
     "gluteus_maximus": "gluteus maximus",
     "abdominals": "abdominals",
+    "other_hip_flexors": "other hip flexors",
+    "other_hip_extensors": "other hip extensors",
 }
 _WIDGET_BACKENDS = ("widget", "ipympl", "module://ipympl.backend_nbagg")
 

@@ -150,10 +150,12 @@ def compute_posture(
         "quadriceps": "quad_strength", "hamstrings": "hamstring_strength",
         "hip_flexors": "hip_flexor_strength", "gluteus_maximus": "glute_strength",
         "back_extensors": "back_extensor_strength", "abdominals": "abdominal_strength",
+        "other_hip_flexors": "other_hip_strength", "other_hip_extensors": "other_hip_strength",
     }
     muscles = {}
     for g in GROUPS:
-        xs, ys = line(*(_pos(t, n) for n in _PATHS[g]))
+        path = _PATHS.get(g, [])  # the other hip muscles are not drawn
+        xs, ys = line(*(_pos(t, n) for n in path)) if path else (np.zeros(0), np.zeros(0))
         f = group_force_N(gm[g], g, params)
         fmax = 2.0 * levers[g][1] * float(inputs.get(strength_key[g], 1.0))
         shade = min(1.0, f / (fmax * _FULL_SHADE)) if g in VIEW_GROUPS[view] else 0.0
