@@ -306,7 +306,7 @@ def hip_moment_capacity_Nm(group: str, params: str | ParameterSet = "gait2392") 
     >>> h = hip_moment_capacity_Nm("hamstrings")
     >>> q = hip_moment_capacity_Nm("quadriceps")
     >>> round(h, 1), round(q, 1), round(h / q, 1)
-    (137.4, 49.7, 2.8)
+    (137.5, 49.7, 2.8)
     """
     check_choice("group", group, GROUPS)
     return _resolve_params(params).group_capacity_Nm(group)

@@ -133,9 +133,9 @@ def muscle_moments_Nm(
 
     >>> m = muscle_moments_Nm([-10.0, 15.0], activation=0.02)
     >>> [round(float(v), 2) for v in m["iliacus"]]
-    [3.1, 1.82]
+    [3.7, 1.79]
     >>> round(float(muscle_moments_Nm(0.0, params="rajagopal2016")["recfem"]), 2)
-    2.71
+    2.68
     """
     from .inputs import _GROUP_STRENGTH, _validate  # inputs imports this module's users
 

@@ -222,7 +222,7 @@ def verdict_changes(*, params: str | ParameterSet = "gait2392", view: str = "ful
     ``(claim id, default verdict, new verdict)``.
 
     >>> verdict_changes(params="rajagopal2016")[0][0]
-    'C7'
+    'C9'
     """
     ref = {c.id: c.verdict for c in evaluate_claims()}
     return [(c.id, ref[c.id], c.verdict)
