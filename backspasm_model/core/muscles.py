@@ -21,7 +21,7 @@ from it (:mod:`~backspasm_model.core.tables`).
 
 >>> m = muscle_moments_Nm(0.0)
 >>> round(float(m["rect_fem"]), 2), round(float(m["bifemlh"]), 2)
-(1.93, -1.5)
+(1.91, -1.94)
 >>> sorted(muscle_moments_Nm([-10.0, 0.0, 10.0], params="rajagopal2016"))[:2]
 ['QL_ant_I.2-12.1', 'QL_ant_I.2-T12']
 """

@@ -208,13 +208,13 @@ def _load_parameter_set(name: str) -> ParameterSet:
     for m in muscles:
         if m.group not in GROUPS:  # pragma: no cover - data file consistency
             raise ValueError(f"muscle {m.name} has unknown group {m.group!r}")
-    tables = {}
+    tables: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
     for k, t in own.get("curve_tables", {}).items():
-        arrs = tuple(np.array(t[f], dtype=float) for f in
-                     ("norm_fibre_length", "active_force_length", "passive_force_length"))
-        for a in arrs:
+        grid, act, pas = (np.array(t[f], dtype=float) for f in
+                          ("norm_fibre_length", "active_force_length", "passive_force_length"))
+        for a in (grid, act, pas):
             a.setflags(write=False)
-        tables[k] = arrs
+        tables[str(k)] = (grid, act, pas)
     ub = own["upper_body"]
     return ParameterSet(
         name=name,
