@@ -31,7 +31,7 @@ import numpy as np
 
 from ..core import kinematics
 from ..core.balance import INPUT_RANGES, stand
-from ..core.checks import check_choice, check_seed, check_whole, show_value
+from ..core.checks import check_choice, check_scalar, check_seed, check_whole, show_value
 from ..core.parameters import ParameterSet, read_data_file
 
 __all__ = [
@@ -154,10 +154,25 @@ def claim_text(claim_id: str) -> dict[str, Any]:
     True
     """
     data = read_data_file("claims.toml")
-    if claim_id not in data:
-        raise ValueError(f"claim_id = {claim_id!r} is not a claim; choose one of "
-                         f"{', '.join(data)}")
+    check_choice("claim_id", claim_id, tuple(data))
     return dict(data[claim_id])
+
+
+def _check_baseline(baseline: dict[str, Any]) -> dict[str, Any]:
+    """A body is one person: each baseline input one number inside its range (names checked
+    by ``stand``)."""
+    out = {}
+    for k, v in baseline.items():
+        rng = INPUT_RANGES.get(k)
+        if rng is None:
+            out[k] = v  # stand() names unknown inputs
+            continue
+        if np.ndim(v) if not isinstance(v, str) else False:
+            raise ValueError(f"the claims take a scalar baseline; {k} = {show_value(v)} has "
+                             f"shape {np.shape(v)}; allowed: one number from "
+                             f"{rng.lo:g} to {rng.hi:g} {rng.unit}")
+        out[k] = check_scalar(k, v, rng.lo, rng.hi, rng.unit)
+    return out
 
 
 def evaluate_claims(
@@ -183,13 +198,7 @@ def evaluate_claims(
     True
     """
     check_choice("on_unstable", on_unstable, ("raise", "nan"))
-    for k, v in baseline.items():
-        if np.ndim(v):
-            rng = INPUT_RANGES.get(k)
-            allowed = f"one number from {rng.lo:g} to {rng.hi:g} {rng.unit}" if rng else \
-                "one number"
-            raise ValueError(f"evaluate_claims takes a scalar baseline; {k} = "
-                             f"{show_value(v)} has shape {np.shape(v)}; allowed: {allowed}")
+    baseline = _check_baseline(baseline)
     stand(params=params, view=view, on_unstable="nan", **baseline)  # validates the baseline
     kw = {"params": params, "view": view, "on_unstable": on_unstable}
     pname = params.name if isinstance(params, ParameterSet) else str(params)
@@ -257,6 +266,7 @@ def verdict_spread(
     n = check_whole("n", n, 2, MAX_SPREAD_BODIES, "bodies")
     seed = check_seed("seed", seed)
     check_choice("view", view, ("seed", "full"))
+    baseline = _check_baseline(baseline)
 
     def bodies(kw: dict[str, Any]) -> Any:
         return sample_bodies(n, seed=seed, view=view, **kw)

@@ -33,7 +33,14 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from ..core.balance import DEFAULTS, INPUT_RANGES, stand
-from ..core.checks import check_choice, check_range, check_scalar, check_seed, check_whole
+from ..core.checks import (
+    check_choice,
+    check_range,
+    check_scalar,
+    check_seed,
+    check_whole,
+    show_value,
+)
 from ..core.parameters import PARAMETER_SET_NAMES, read_data_file
 from .normal import _norm_cdf, _norm_ppf
 
@@ -158,8 +165,9 @@ def factor_values(unit: ArrayLike, factors: tuple[Factor, ...] = FACTORS) -> dic
                         f"{type(factors).__name__}")
     u = check_range("unit", unit, 0.0, 1.0, "fraction of each factor's distribution")
     if u.ndim != 2 or u.shape[1] != len(factors):
-        raise ValueError(f"unit samples must have shape (n, {len(factors)}) with values from "
-                         f"0 to 1 (fraction of each factor's distribution), got shape {u.shape}")
+        raise ValueError(f"unit = {show_value(unit)} has shape {u.shape}; allowed: unit samples "
+                         f"of shape (n, {len(factors)}) with values from 0 to 1 (fraction of "
+                         "each factor's distribution)")
     return {f.input: f.ppf(u[:, i]) for i, f in enumerate(factors)}
 
 
