@@ -100,15 +100,23 @@ def test_every_ql_fascicle_shortens_monotonically_over_the_accepted_tilt_range()
 
     # With MyoTorso's joint centres (issue 10) the slowest fascicle, QL_ant_I.3-T12 (0.017
     # mm/deg at the reference pose), turns at about -15.2 deg and lengthens again below it;
-    # every other fascicle shortens monotonically over the whole accepted range.
-    rng = kinematics.TILT_RANGE_DEG
-    t = np.linspace(rng.lo, rng.hi, 9001)
+    # every other fascicle shortens monotonically over the whole tilt range. Each fascicle
+    # accepts only the tilts where it shortens monotonically (issue 14, item 13).
+    full = kinematics.TILT_RANGE_DEG
     for name in kinematics.QL_FASCICLES:
-        d = np.diff(kinematics.ql_fascicle_length_m(t, name))
+        rng = kinematics.QL_FASCICLE_RANGES_DEG[name]
+        t = np.linspace(rng.lo, rng.hi, 9001)
+        assert np.all(np.diff(kinematics.ql_fascicle_length_m(t, name)) < 0.0), name
         if name == kinematics.QL_SLOWEST:
-            assert np.all(d[t[1:] > -15.0] < 0.0) and np.any(d[t[1:] < -16.0] > 0.0)
+            assert rng.lo == -15.0 and rng.hi == full.hi
+            # ... and it does turn just below its accepted range
+            below = np.linspace(full.lo, rng.lo, 301)
+            assert np.any(np.diff(kinematics._fascicle_length(below, name)) > 0.0)
+            with pytest.raises(ValueError, match="-15 to 45 deg"):
+                kinematics.ql_fascicle_length_m(-16.0, name)
         else:
-            assert np.all(d < 0.0), name
+            assert (rng.lo, rng.hi) == (full.lo, full.hi), name
+    assert kinematics.QL_FASCICLE_RANGES_DEG[kinematics.QL_HEADLINE].lo == full.lo
 
 
 @pytest.mark.parametrize("func", ["clinical_tilt_deg", "ql_length_m", "ql_fascicle_length_m"])

@@ -13,8 +13,12 @@ Accepted tilts. The posture functions (:func:`clinical_tilt_deg`, :func:`ql_leng
 :data:`TILT_RANGE_DEG`, -45 to 45 deg: it holds the balance's -35 to 35 deg window and every
 standing posture. With MyoTorso's joint centres every QL fascicle but one shortens
 monotonically with anterior tilt over the whole range; the slowest, :data:`QL_SLOWEST`
-(0.017 mm/deg at the reference pose), turns at about -15.2 deg and lengthens again below it
-(a test checks both). The geometry functions (:func:`point_position_m`,
+(0.017 mm/deg at the reference pose), turns at about -15.2 deg and lengthens again below it.
+So :func:`ql_fascicle_length_m` accepts, for each fascicle, only the part of the range where
+that fascicle shortens monotonically (:data:`QL_FASCICLE_RANGES_DEG`, found from the
+geometry at import and rounded inward to 0.5 deg: -15 to 45 deg for :data:`QL_SLOWEST`,
+-45 to 45 deg for the others and for the headline line of :func:`ql_length_m`); a test
+checks monotonicity over each accepted range. The geometry functions (:func:`point_position_m`,
 :func:`thorax_displacement_m`, :func:`thorax_dx_and_slope`) take the wider
 :data:`ROTATION_RANGE_DEG`, -90 to 90 deg, as :func:`~backspasm_model.core.balance.net_moment_Nm`
 does. NaN (no posture, e.g. from ``stand(on_unstable="nan")``) passes through as NaN; None,
@@ -36,6 +40,8 @@ ValueError: tilt_deg = 60.0 deg is outside the allowed range -45 to 45 deg
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from numpy.typing import ArrayLike
 
@@ -51,6 +57,7 @@ __all__ = [
     "QL_FASCICLES",
     "QL_HEADLINE",
     "QL_SLOWEST",
+    "QL_FASCICLE_RANGES_DEG",
     "clinical_tilt_deg",
     "model_tilt_deg",
     "lumbar_joint_extension_deg",
@@ -271,21 +278,48 @@ def upper_body_shift_series(
     return c
 
 
-def ql_fascicle_length_m(tilt_deg: ArrayLike, fascicle: str) -> np.ndarray:
-    """Straight-line length (m) of one QL fascicle (see :data:`QL_FASCICLES`) at a model
-    pelvis rotation ``tilt_deg`` (deg, -45 to 45; NaN passes through). The result has the
-    shape of ``tilt_deg``.
-
-    >>> round(float(ql_fascicle_length_m(0.0, QL_HEADLINE)), 4)
-    0.1652
-    """
-    t = _tilt(tilt_deg)
-    fascicle = check_choice("fascicle", fascicle, tuple(QL_FASCICLES))
+def _fascicle_length(t: np.ndarray, fascicle: str) -> np.ndarray:
     a, b, _, _ = QL_FASCICLES[fascicle]
     ax, ay = point_position_m(t, _QL_POINTS[a], _QL_BODY[a])
     bx, by = point_position_m(t, _QL_POINTS[b], _QL_BODY[b])
     dz = _QL_POINTS[a][2] - _QL_POINTS[b][2]
     return np.sqrt((ax - bx) ** 2 + (ay - by) ** 2 + dz * dz)
+
+
+def _monotone_range(fascicle: str) -> InputRange:
+    """The part of :data:`TILT_RANGE_DEG` around 0 where ``fascicle`` shortens strictly with
+    anterior tilt, rounded inward to 0.5 deg."""
+    t = np.linspace(TILT_RANGE_DEG.lo, TILT_RANGE_DEG.hi, 9001)
+    rises = np.diff(_fascicle_length(t, fascicle)) >= 0.0
+    zero = int(np.searchsorted(t, 0.0))
+    below = np.flatnonzero(rises[:zero])
+    above = np.flatnonzero(rises[zero:]) + zero
+    lo = TILT_RANGE_DEG.lo if below.size == 0 else math.ceil(2.0 * t[below.max() + 1]) / 2.0
+    hi = TILT_RANGE_DEG.hi if above.size == 0 else math.floor(2.0 * t[above.min()]) / 2.0
+    return InputRange(lo, hi, "deg")
+
+
+#: Accepted model tilt (deg) of each QL fascicle: where it shortens monotonically with anterior
+#: tilt, inside :data:`TILT_RANGE_DEG` (module docstring).
+QL_FASCICLE_RANGES_DEG: dict[str, InputRange] = {f: _monotone_range(f) for f in QL_FASCICLES}
+
+
+def ql_fascicle_length_m(tilt_deg: ArrayLike, fascicle: str) -> np.ndarray:
+    """Straight-line length (m) of one QL fascicle (see :data:`QL_FASCICLES`) at a model
+    pelvis rotation ``tilt_deg`` (deg; NaN passes through). The accepted tilts are the
+    fascicle's :data:`QL_FASCICLE_RANGES_DEG` (-45 to 45 deg, -15 to 45 deg for
+    :data:`QL_SLOWEST`), where it shortens monotonically with anterior tilt. The result has
+    the shape of ``tilt_deg``.
+
+    >>> round(float(ql_fascicle_length_m(0.0, QL_HEADLINE)), 4)
+    0.1652
+    >>> ql_fascicle_length_m(-30.0, QL_SLOWEST)
+    Traceback (most recent call last):
+    ...
+    ValueError: tilt_deg = -30.0 deg is outside the allowed range -15 to 45 deg
+    """
+    fascicle = check_choice("fascicle", fascicle, tuple(QL_FASCICLES))
+    return _fascicle_length(_tilt(tilt_deg, rng=QL_FASCICLE_RANGES_DEG[fascicle]), fascicle)
 
 
 def ql_length_m(tilt_deg: ArrayLike) -> np.ndarray:
