@@ -319,6 +319,83 @@ def wait_canvases_drawn(page, timeout_ms: float = 20_000) -> None:
         ) from exc
 
 
+# Colour helpers for the contrast checks (WCAG relative luminance; a colour's background is
+# what is really behind it: its own and its ancestors' backgrounds composited over the page).
+_CONTRAST_HELPERS_JS = """
+  const rgba = s => { const v = (s.match(/[\\d.]+/g) || []).map(Number);
+                      return [v[0] || 0, v[1] || 0, v[2] || 0, v.length > 3 ? v[3] : 1]; };
+  const over = (f, b) => [0, 1, 2].map(i => f[3] * f[i] + (1 - f[3]) * b[i]).concat([1]);
+  const lum = c => { const l = c.slice(0, 3).map(x => { x /= 255;
+      return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); });
+    return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2]; };
+  const ratio = (f, b) => { const hi = Math.max(lum(f), lum(b)), lo = Math.min(lum(f), lum(b));
+                            return (hi + 0.05) / (lo + 0.05); };
+  const css = c => 'rgb(' + c.slice(0, 3).map(Math.round) + ')';
+  const page = () => { for (const e of [document.body, document.documentElement]) {
+      const c = rgba(getComputedStyle(e).backgroundColor);
+      if (c[3] > 0) return over(c, [255, 255, 255, 1]); }
+    return [255, 255, 255, 1]; };
+  const behind = el => { const layers = [];
+    for (let e = el; e && e !== document.body; e = e.parentElement) {
+      const c = rgba(getComputedStyle(e).backgroundColor);
+      if (c[3] > 0) { layers.push(c); if (c[3] >= 1) break; } }
+    let bg = (layers.length && layers[layers.length - 1][3] >= 1) ? layers.pop() : page();
+    while (layers.length) bg = over(layers.pop(), bg);
+    return bg; };
+  const root = document.querySelector('#rendered_cells');
+  const out = [];
+"""
+
+# (text, contrast, colour, background) of every visible text run inside an element whose
+# inline style sets a colour or background: the course's own styled text.
+STYLED_TEXT_CONTRAST_JS = "() => {" + _CONTRAST_HELPERS_JS + """
+  const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    const text = n.textContent.trim(); const el = n.parentElement;
+    if (!text || !el || !el.closest('[style*="color"], [style*="background"]')) continue;
+    // code keeps the theme's syntax colours (JupyterLab's choice, not the course's)
+    if (el.closest('[aria-hidden="true"], script, style, pre, code')) continue;
+    const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
+    if (!r.width || !r.height || cs.visibility === 'hidden' || +cs.opacity === 0) continue;
+    const bg = behind(el); const fg = over(rgba(cs.color), bg);
+    out.push([text.slice(0, 60), ratio(fg, bg), cs.color, css(bg)]);
+  }
+  return out; }"""
+
+def styled_text_failures(page, minimum: float = 4.5) -> tuple[int, list[str]]:
+    """(number of styled text runs seen, those below `minimum`:1 contrast, described)."""
+    runs = page.evaluate(STYLED_TEXT_CONTRAST_JS)
+    bad = [f"{ratio:.2f}:1 {fg} on {bg}: {text!r}" for text, ratio, fg, bg in runs
+           if ratio < minimum]
+    return len(runs), sorted(set(bad))
+
+
+# Coloured marks the course draws (inline borders >= 4 px wide: verdict stripes, message
+# bars) carry meaning next to text: WCAG asks >= 3:1 against what is behind them.
+STYLED_MARKS_JS = "() => {" + _CONTRAST_HELPERS_JS + """
+  for (const el of root.querySelectorAll('[style*="border"]')) {
+    const cs = getComputedStyle(el); const r = el.getBoundingClientRect();
+    if (!r.width || !r.height || el.closest('[aria-hidden="true"]')) continue;
+    for (const side of ['Top', 'Right', 'Bottom', 'Left']) {
+      if (parseFloat(cs['border' + side + 'Width']) < 4 ||
+          cs['border' + side + 'Style'] === 'none') continue;
+      const bg = behind(el.parentElement || el);
+      const fg = over(rgba(cs['border' + side + 'Color']), bg);
+      out.push([side.toLowerCase() + ' border of ' + (el.textContent || '').trim().slice(0, 50),
+                ratio(fg, bg), cs['border' + side + 'Color'], css(bg)]);
+    }
+  }
+  return out; }"""
+
+
+def styled_mark_failures(page, minimum: float = 3.0) -> tuple[int, list[str]]:
+    """(number of coloured marks seen, those below `minimum`:1 contrast, described)."""
+    runs = page.evaluate(STYLED_MARKS_JS)
+    bad = [f"{ratio:.2f}:1 {fg} on {bg}: {text!r}" for text, ratio, fg, bg in runs
+           if ratio < minimum]
+    return len(runs), sorted(set(bad))
+
+
 def widget_errors(page) -> list[str]:
     """Errors the widget managers logged (e.g. "Error setting state: ...")."""
     return [

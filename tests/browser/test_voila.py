@@ -1,5 +1,5 @@
 """Voila (presenter mode, what `make present` serves): every interactive notebook renders its
-widgets with no error, in large type."""
+widgets with no error, in large type, its styled text readable (>= 4.5:1)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from browser_harness import (
     WIDGET_SELECTOR,
     explorer_js,
     is_interactive,
+    styled_mark_failures,
+    styled_text_failures,
     uses_ipympl,
     wait_canvases_drawn,
     wait_voila_rendered,
@@ -44,6 +46,11 @@ def test_notebook_in_voila(page, voila_server, nb):
         assert page.locator(CANVAS_SELECTOR).count() > 0, f"{nb.name}: no ipympl canvas"
         wait_canvases_drawn(page)
     assert not widget_errors(page), f"{nb.name}: {widget_errors(page)}"
+    # the course's own styled text is readable (light theme; dark: test_voila_offline.py)
+    _, low = styled_text_failures(page)
+    assert not low, f"{nb.name}: styled text below 4.5:1:\n" + "\n".join(low)
+    _, faint = styled_mark_failures(page)
+    assert not faint, f"{nb.name}: coloured marks below 3:1:\n" + "\n".join(faint)
     # accessibility: every figure has a text description next to it
     page.add_script_tag(content=explorer_js())
     missing = page.evaluate("bsFigures.undescribed()")

@@ -10,19 +10,21 @@ here the cull times are shortened on the command line so the test takes seconds.
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 import time
 
 import pytest
 from browser_harness import (
     NOTEBOOKS,
+    PRESENTER_CONFIG,
+    ROOT,
     kernel_exists,
     kernel_processes,
     start_voila,
     voila_kernel_id,
     wait_voila_rendered,
 )
-
-pytestmark = pytest.mark.browser
 
 CULL_IDLE_S = 3
 CULL_INTERVAL_S = 1
@@ -46,6 +48,34 @@ def _open(page, server, notebook: str = NOTEBOOK) -> str:
     page.goto(f"{server.url}/voila/render/{notebook}", timeout=60_000)
     wait_voila_rendered(page)
     return voila_kernel_id(page)
+
+
+def test_presenter_config_shuts_down_and_culls():
+    """The browser tests below shorten the cull on the command line; the values `make present`
+    runs with come from presenter/config/voila.py, read here as Voila reads it."""
+    from traitlets.config.loader import PyFileConfigLoader
+
+    cfg = PyFileConfigLoader("voila.py", path=str(PRESENTER_CONFIG)).load_config()
+    km = cfg.MappingKernelManager
+    assert 0 < km.cull_idle_timeout <= 1800, "idle kernels must be culled (within 30 min)"
+    assert 0 < km.cull_interval <= km.cull_idle_timeout
+    assert km.cull_connected is False, "a page that is open must keep its kernel"
+    hook = cfg.VoilaConfiguration.prelaunch_hook
+    assert callable(hook)
+
+    class Handler:  # what the hook needs of tornado's RequestHandler
+        read = 0
+
+        @property
+        def xsrf_token(self):
+            Handler.read += 1
+            return b"token"
+
+    assert hook(Handler(), notebook=None, cwd=".") is None and Handler.read == 1
+    if shutil.which("make"):
+        dry = subprocess.run(["make", "-n", "present"], cwd=ROOT, capture_output=True,
+                             text=True, check=True).stdout
+        assert f"JUPYTER_CONFIG_PATH={PRESENTER_CONFIG}" in dry, dry
 
 
 @pytest.fixture(scope="module")
@@ -82,6 +112,7 @@ def voila_cull(chromium_path, tmp_path_factory):
     server.stop()
 
 
+@pytest.mark.browser
 def test_reload_and_close_shut_the_page_kernel_down(browser, voila_no_cull):
     """One load, three reloads, close the tab: each reload ends the previous page's kernel
     and closing ends the last one (Voila's shutdown request is accepted, not refused 403)."""
@@ -109,6 +140,7 @@ def test_reload_and_close_shut_the_page_kernel_down(browser, voila_no_cull):
     assert "403 POST /voila/api/shutdown" not in log, "Voila refused a shutdown request"
 
 
+@pytest.mark.browser
 def test_kernels_without_a_page_are_culled_open_pages_kept(browser, voila_cull):
     """A page that vanishes without `beforeunload` (killed tab) leaves its kernel to the
     culler, which ends it after the idle time; a page still open keeps its kernel."""
