@@ -234,7 +234,7 @@ class App:
         parts: list[widgets.Widget] = []
         cv = self.figure.canvas if self.figure is not None else None
         if isinstance(cv, widgets.DOMWidget):
-            parts += [cv, keyboard_guard()]
+            parts += [keyboard_guard(), cv]   # the description stays right after the figure
         elif cv is not None:
             parts.append(widgets.HTML("<i>(Run <code>%matplotlib widget</code> before "
                                       f"creating the {name} to see the live figure.)</i>"))
