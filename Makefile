@@ -1,5 +1,5 @@
 # Two commands do all the set-up on a fresh machine (see README.md):
-#   make lab   - create .venv, install, open JupyterLab on the first notebook
+#   make lab   - create .venv, install, open JupyterLab on the learner's copy of the first notebook
 #   make test  - create .venv, install, run every test
 PYTHON ?= python3
 VENV   := .venv
@@ -27,8 +27,41 @@ lint: $(STAMP)
 test: $(STAMP) lint
 	$(BIN)/python -m pytest
 
-lab: $(STAMP)
-	$(BIN)/jupyter lab $(ROOT_FLAG) $(if $(wildcard $(FIRST_NOTEBOOK)),$(FIRST_NOTEBOOK),notebooks)
+# Learners work in their own copies: my-notebooks/ (git-ignored) holds a copy of each lesson,
+# made when missing and never overwritten, so autosave never rewrites the tracked notebooks and
+# `git pull` never collides with a learner's work. JupyterLab's root stays the repository (the
+# file browser reaches README.md, docs/ and backspasm_model/data/); my-notebooks/ is as deep as
+# notebooks/, so the lessons' relative links (../docs/...) still resolve.
+# `make refresh-notebooks` copies the lessons afresh (after a `git pull`, or to start over),
+# first keeping every copy that differs from its lesson in my-notebooks-backup/<date-time>/.
+MY_NOTEBOOKS := my-notebooks
+MY_BACKUPS := my-notebooks-backup
+LESSON_NOTEBOOKS = $(wildcard notebooks/[0-9][0-9]_*.ipynb)
+MY_COPIES = $(patsubst notebooks/%,$(MY_NOTEBOOKS)/%,$(LESSON_NOTEBOOKS))
+MY_FIRST_NOTEBOOK := $(patsubst notebooks/%,$(MY_NOTEBOOKS)/%,$(FIRST_NOTEBOOK))
+
+# order-only: a copy is made when missing, never because the lesson changed
+$(MY_NOTEBOOKS)/%.ipynb: | notebooks/%.ipynb
+	@mkdir -p $(MY_NOTEBOOKS)
+	cp notebooks/$*.ipynb $@
+
+my-notebooks: $(MY_COPIES)
+
+lab: $(STAMP) my-notebooks
+	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=$(CURDIR) \
+		$(if $(wildcard $(FIRST_NOTEBOOK)),$(MY_FIRST_NOTEBOOK),$(MY_NOTEBOOKS))
+
+refresh-notebooks:
+	@stamp=$$(date +%Y%m%d-%H%M%S); \
+	for f in $(LESSON_NOTEBOOKS); do \
+		copy=$(MY_NOTEBOOKS)/$${f#notebooks/}; \
+		if [ -f "$$copy" ] && ! cmp -s "$$f" "$$copy"; then \
+			mkdir -p $(MY_BACKUPS)/$$stamp && cp -p "$$copy" $(MY_BACKUPS)/$$stamp/ && \
+			echo "kept your edited $$copy in $(MY_BACKUPS)/$$stamp/"; \
+		fi; \
+	done
+	@mkdir -p $(MY_NOTEBOOKS)
+	cp $(LESSON_NOTEBOOKS) $(MY_NOTEBOOKS)/
 
 # Lessons: each notebooks/NN_*.ipynb (executed, outputs stored for nbval) is paired with the
 # MyST Markdown notebooks/NN_*.md a person edits (jupytext, notebooks/jupytext.toml). Sync the
