@@ -44,8 +44,17 @@ def test_explorer_band_matches_a_large_sample():
     b = pc.explorer_band({"quad_strength": 1.5})
     big = sample_bodies(20_000, seed=5, quad_strength=1.5)
     lo, hi = big.band("tilt_deg", pc.BAND_FRACTION)
-    assert b.lo_deg == pytest.approx(float(lo), abs=1.0)
-    assert b.hi_deg == pytest.approx(float(hi), abs=1.0)
+    # sampling error of a band from BAND_BODIES bodies: the spread of the same band over
+    # subsamples of that size drawn from the large sample (the lower tail is long, so its
+    # edge is less certain than the upper one)
+    rng = np.random.default_rng(0)
+    t = big.tilt_deg[np.isfinite(big.tilt_deg)]
+    q = (1 - pc.BAND_FRACTION) / 2
+    edges = np.quantile(rng.choice(t, (400, pc.BAND_BODIES)), [q, 1 - q], axis=1)
+    sd_lo, sd_hi = edges.std(axis=1)
+    assert abs(b.lo_deg - float(lo)) <= 3 * sd_lo + 0.1, (b.lo_deg, float(lo), sd_lo)
+    assert abs(b.hi_deg - float(hi)) <= 3 * sd_hi + 0.1, (b.hi_deg, float(hi), sd_hi)
+    assert sd_lo < 1.0 and sd_hi < 1.0     # the modest sample is still a useful band
 
 
 def test_curve_band_brackets_the_zero_crossings():

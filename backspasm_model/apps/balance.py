@@ -15,8 +15,8 @@ BalanceFigure`), updated in place.
 >>> matplotlib.use("Agg")
 >>> app = BalanceExplorer()
 >>> print(app.summary())  # doctest: +NORMALIZE_WHITESPACE
-tilt 3.0 deg anterior (full view, gait2392) | QL +0.90 mm (+0.54 %) from neutral |
-QL force capacity 99.99 %
+tilt 3.1 deg anterior (full view, gait2392) | QL -0.35 mm (-0.21 %) from neutral |
+QL force capacity 98.97 %
 >>> app.sliders["quad_strength"].value = 99.0       # clamped to the range
 >>> app.sliders["quad_strength"].value
 3.0

@@ -10,9 +10,9 @@ re-evaluates C1-C9 with :func:`backspasm_model.evidence.claims.evaluate_claims` 
 and marks the verdicts that differ from the default model. Errors are shown, never raised.
 
 >>> app = ClaimsExplorer()
->>> app.set(ql_neutral_fibre_length=0.8)
+>>> app.set(ql_neutral_fibre_length=1.1)
 >>> [line for line in app.summary().splitlines() if line.startswith("C4")]
-['C4: right direction but small (default model: contradicted)']
+['C4: contradicted (default model: right direction but small)']
 >>> app.close()
 """
 

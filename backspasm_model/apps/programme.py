@@ -56,8 +56,8 @@ class ProgramExplorer(_App):
     >>> app = ProgramExplorer(figure=False)
     >>> for part in app.summary().split(" | "):
     ...     print(part)
-    week 12: tilt 4.8 -> 3.6 deg (band 3.2 to 4.8)
-    QL +0.37 mm
+    week 12: tilt 3.4 -> 3.2 deg (band 3.1 to 3.4)
+    QL +0.02 mm
     abductor capacity 102 -> 125 N m
     >>> app.close()
     """

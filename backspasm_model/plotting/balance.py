@@ -21,7 +21,7 @@ display scales come from ``data/drawing.toml``.
 >>> matplotlib.use("Agg")
 >>> p = compute_posture({}, view="full")
 >>> round(p.tilt_deg, 1), p.direction
-(3.0, 'anterior')
+(3.1, 'anterior')
 >>> bf = BalanceFigure()
 >>> bf.update(p)
 >>> float(bf.operating_point.get_xdata()[0]) == p.tilt_deg

@@ -17,7 +17,7 @@ explorer's net-moment curve (:class:`~backspasm_model.plotting.BalanceFigure`), 
 >>> bool(b.lo_deg < b.tilt_deg < b.hi_deg), b.curve_lo.shape == b.curve_x.shape
 (True, True)
 >>> b.readout()
-'tilt 3.5 deg, 90 % of plausible bodies between -3.5 and 5.9 deg'
+'tilt 3.2 deg, 90 % of plausible bodies between -2.7 and 4.0 deg'
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ matplotlib.
 
 >>> p = compute_posture({}, view="full")
 >>> round(p.tilt_deg, 1), p.direction
-(3.0, 'anterior')
+(3.1, 'anterior')
 """
 
 from __future__ import annotations
