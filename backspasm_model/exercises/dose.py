@@ -9,7 +9,8 @@ and the fatigue over a set. Builds on :mod:`.abduction`; numpy and the standard 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -76,17 +77,17 @@ def prescribed_dose() -> dict[str, Any]:
 class DoseResult:
     """One session of side-lying hip abduction, per side unless named ``_session``.
 
-    ``rep_peak_effort`` has shape ``(..., sets, reps)`` (a read-only view: every set starts
-    rested, so the sets are equal): the peak of demand / remaining capacity over each
-    repetition, the capacity falling by ``fatigue_per_rep`` per rep within a set. A rep whose
-    demand exceeds what is left of the capacity cannot be lifted: it is **failed**
-    (``rep_failed`` True) and its effort is reported as 1.0 (a maximal effort that falls
-    short), never as a percentage over 100. ``reps_failed`` counts them per side.
+    ``rep_peak_effort`` has shape ``(..., sets, reps)`` (computed when first read, a read-only
+    view: every set starts rested, so the sets are equal): the peak of demand / remaining
+    capacity over each repetition, the capacity falling by ``fatigue_per_rep`` per rep within a
+    set. A rep whose demand exceeds what is left of the capacity cannot be lifted: it is
+    **failed** (``rep_failed`` True) and its effort is reported as 1.0 (a maximal effort that
+    falls short), never as a percentage over 100. ``reps_failed`` counts them per side.
     ``angular_impulse_per_rep_Nms`` is the time integral of the gravity torque over one rep;
     ``angular_impulse_per_side_Nms`` over all sets of one side, ``angular_impulse_session_Nms``
-    over both sides. ``reps_above_effort`` counts the reps (per side) whose peak effort
-    exceeds ``effort_threshold`` (failed reps included). ``ankle_weight_Nm_per_kg`` is the
-    torque each kilogram at the ankle adds at the top of the lift.
+    over both sides. ``reps_above_effort`` counts the reps (per side) whose peak effort exceeds
+    ``effort_threshold`` (failed reps included). ``ankle_weight_Nm_per_kg`` is the torque each
+    kilogram at the ankle adds at the top of the lift.
     """
 
     sets: int
@@ -96,7 +97,6 @@ class DoseResult:
     top_angle_deg: np.ndarray
     rep_duration_s: np.ndarray
     effort_threshold: np.ndarray
-    rep_peak_effort: np.ndarray
     angular_impulse_per_rep_Nms: np.ndarray
     angular_impulse_per_side_Nms: np.ndarray
     angular_impulse_session_Nms: np.ndarray
@@ -104,8 +104,33 @@ class DoseResult:
     time_under_load_per_side_s: np.ndarray
     ankle_weight_Nm_per_kg: np.ndarray
     source: str
-    rep_failed: np.ndarray
     reps_failed: np.ndarray
+    _peak_rested: np.ndarray = field(repr=False)
+    _fatigue: np.ndarray = field(repr=False)
+
+    @cached_property
+    def _per_rep(self) -> tuple[np.ndarray, np.ndarray]:
+        """Peak effort of rep k of a set, ``(..., reps)``, and whether it failed."""
+        fade = 1.0 - self._fatigue[..., None] * np.arange(self.reps)   # capacity left
+        with np.errstate(divide="ignore", invalid="ignore"):
+            per_rep = self._peak_rested[..., None] / fade
+        failed = per_rep > 1.0
+        failed |= fade <= 0.0
+        per_rep[failed] = 1.0                   # a failed rep: a maximal effort, short
+        return per_rep, failed
+
+    @property
+    def rep_peak_effort(self) -> np.ndarray:
+        """Peak effort of each rep, ``(..., sets, reps)``, 1.0 where the rep failed."""
+        per_rep = self._per_rep[0]
+        return np.broadcast_to(per_rep[..., None, :],
+                               per_rep.shape[:-1] + (self.sets, self.reps))
+
+    @property
+    def rep_failed(self) -> np.ndarray:
+        """True for each rep, ``(..., sets, reps)``, that the capacity left cannot lift."""
+        failed = self._per_rep[1]
+        return np.broadcast_to(failed[..., None, :], failed.shape[:-1] + (self.sets, self.reps))
 
 
 _N_SAMPLES = 64
@@ -114,6 +139,9 @@ _N_SAMPLES = 64
 _BLOCK = 1 << 10
 # raised-cosine path start -> top -> start, sampled at the midpoints of N equal steps
 _SHAPE01 = 0.5 * (1.0 - np.cos(2.0 * np.pi * (np.arange(_N_SAMPLES) + 0.5) / _N_SAMPLES))
+# the path is symmetric (up = down), so the first half of the samples has the same mean and
+# maximum as all of them: half the work
+_HALF = _SHAPE01[: _N_SAMPLES // 2]
 
 
 def _lift(n: int, start: np.ndarray, top: np.ndarray, m: np.ndarray, w: np.ndarray,
@@ -135,7 +163,7 @@ def _lift(n: int, start: np.ndarray, top: np.ndarray, m: np.ndarray, w: np.ndarr
     for a in range(0, n, _BLOCK):
         sl = slice(a, min(a + _BLOCK, n))
         st = (start if start.size == 1 else start[sl])[:, None]
-        path = ((top if top.size == 1 else top[sl])[:, None] - st) * _SHAPE01
+        path = ((top if top.size == 1 else top[sl])[:, None] - st) * _HALF
         path += st
         cap = np.interp(path, _CAP_ANGLES, table)
         np.radians(path, out=path)
@@ -179,9 +207,11 @@ def abduction_dose(
       :func:`side_lying_abduction`.
 
     Numeric inputs broadcast; any size works in bounded memory (the lift is computed in blocks
-    of 1,024 elements; ``benchmarks/bench_dose.py``). Every combination of in-range inputs is
-    valid: when fatigue leaves less capacity than a rep needs (or none: ``reps=21`` with
-    ``fatigue_per_rep=0.05``), that rep is reported as failed (see :class:`DoseResult`).
+    of 1,024 elements and the per-rep efforts only when read; ``benchmarks/bench_dose.py``: 1e6
+    top angles in about 3x the time and 2x the memory of ``stand`` at the same size). Every
+    combination of in-range inputs is valid: when fatigue leaves less capacity than a rep needs
+    (or none: ``reps=21`` with ``fatigue_per_rep=0.05``), that rep is reported as failed (see
+    :class:`DoseResult`).
 
     >>> d = abduction_dose()
     >>> d.sets, d.reps, int(d.reps_above_effort)
@@ -241,17 +271,18 @@ def abduction_dose(
                               seg, pset)
     impulse_rep = mean_t.reshape(lift_shape) * dur
     peak0 = peak_flat.reshape(lift_shape)
-    fade = 1.0 - fat[..., None] * np.arange(n_reps)               # capacity left, rep k
-    with np.errstate(divide="ignore", invalid="ignore"):
-        per_rep = peak0[..., None] / fade                            # (..., reps)
-    failed = per_rep > 1.0
-    failed |= fade <= 0.0
-    per_rep[failed] = 1.0                       # a failed rep: a maximal effort, short
-    peak = np.broadcast_to(per_rep[..., None, :], per_rep.shape[:-1] + (n_sets, n_reps))
-    above = n_sets * np.count_nonzero(per_rep > np.asarray(thr)[..., None], axis=-1)
+    # count rep by rep (memory of a few arrays of the input size, not of size x reps)
+    above = np.zeros(shape, dtype=np.int64)
+    n_failed = np.zeros(shape, dtype=np.int64)
+    for k in range(n_reps):
+        fade = 1.0 - fat * k                                          # capacity left, rep k
+        with np.errstate(divide="ignore", invalid="ignore"):
+            need = peak0 / fade
+        failed = (need > 1.0) | (fade <= 0.0)
+        above += (need > thr) | failed
+        n_failed += failed
     per_side = impulse_rep * n_sets * n_reps
     one_kg = _G * _W_POS * L * np.cos(np.radians(top))
-    fail_b = np.broadcast_to(failed[..., None, :], peak.shape)
     return DoseResult(
         sets=n_sets,
         reps=n_reps,
@@ -260,16 +291,16 @@ def abduction_dose(
         top_angle_deg=np.asarray(top),
         rep_duration_s=dur,
         effort_threshold=thr,
-        rep_peak_effort=peak,
         angular_impulse_per_rep_Nms=np.asarray(impulse_rep),
         angular_impulse_per_side_Nms=np.asarray(per_side),
         angular_impulse_session_Nms=np.asarray(per_side * int(dose["sides"])),
-        reps_above_effort=np.broadcast_to(above, shape).copy(),
+        reps_above_effort=n_sets * above,
         time_under_load_per_side_s=np.asarray(dur * n_sets * n_reps),
         ankle_weight_Nm_per_kg=np.asarray(one_kg),
         source=str(dose["source"]),
-        rep_failed=fail_b,
-        reps_failed=np.broadcast_to(n_sets * np.count_nonzero(failed, axis=-1), shape).copy(),
+        reps_failed=n_sets * n_failed,
+        _peak_rested=peak0,
+        _fatigue=fat,
     )
 
 
