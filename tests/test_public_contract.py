@@ -27,6 +27,7 @@ one is added without a specification here.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import inspect
 import io
 import math
@@ -433,9 +434,13 @@ def _leaves(x: Any, depth: int = 0):
     if depth > 4:
         return
     if dataclasses.is_dataclass(x) and not isinstance(x, type):
-        for f in dataclasses.fields(x):
-            if not f.name.startswith("_"):
-                yield from _leaves(getattr(x, f.name), depth + 1)
+        names = [f.name for f in dataclasses.fields(x)]
+        # computed results too (properties, cached properties), e.g. rep_peak_effort
+        names += [k for k, v in vars(type(x)).items()
+                  if isinstance(v, property | functools.cached_property)]
+        for name in names:
+            if not name.startswith("_") and name not in ("params", "inputs"):
+                yield from _leaves(getattr(x, name), depth + 1)
     elif isinstance(x, dict):
         for v in x.values():
             yield from _leaves(v, depth + 1)
