@@ -136,7 +136,10 @@ def sobol_indices(
     if y.shape[0] != x.shape[0]:
         raise ValueError(f"func returned {y.shape[0]} outputs for {x.shape[0]} input rows")
     if not np.all(np.isfinite(y)):
-        raise ValueError(f"func returned {int(np.sum(~np.isfinite(y)))} non-finite outputs")
+        raise ValueError(f"func returned {int(np.sum(~np.isfinite(y)))} non-finite outputs (NaN or "
+                         f"inf) of {y.size}: Sobol indices need a finite output for every "
+                         "sample (in model_sobol, NaN is a body with no stable posture: move "
+                         "the balance toward nominal)")
     # SALib seeds its bootstrap only for a truthy seed (0 would give random intervals).
     si = analyze.analyze(problem, y, calc_second_order=False, num_resamples=num_resamples,
                          conf_level=conf_level, seed=int(seed) + 1)
@@ -159,7 +162,8 @@ def ishigami(u: np.ndarray, a: float = 7.0, b: float = 0.1) -> np.ndarray:
     """
     u = check_range("u", u, 0.0, 1.0, "fraction of [-pi, pi]")
     if u.ndim != 2 or u.shape[1] != 3:
-        raise ValueError(f"u must have shape (N, 3) with values from 0 to 1, got shape {u.shape}")
+        raise ValueError(f"u = {show_value(u)} has shape {u.shape}; allowed: shape (N, 3) with "
+                         "values from 0 to 1 (fraction of [-pi, pi])")
     a = check_scalar("a", a, -100.0, 100.0, "(dimensionless)")
     b = check_scalar("b", b, -100.0, 100.0, "(dimensionless)")
     x = -np.pi + 2.0 * np.pi * u

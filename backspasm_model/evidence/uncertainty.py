@@ -159,8 +159,8 @@ def factor_values(unit: ArrayLike, factors: tuple[Factor, ...] = FACTORS) -> dic
     """
     if not (isinstance(factors, tuple) and factors
             and all(isinstance(f, Factor) for f in factors)):
-        raise TypeError(f"factors must be a non-empty tuple of Factor (e.g. FACTORS), got "
-                        f"{type(factors).__name__}")
+        raise TypeError(f"factors = {show_value(factors)} is not allowed; allowed: a non-empty "
+                        "tuple of Factor (e.g. FACTORS)")
     u = check_range("unit", unit, 0.0, 1.0, "fraction of each factor's distribution")
     if u.ndim != 2 or u.shape[1] != len(factors):
         raise ValueError(f"unit = {show_value(unit)} has shape {u.shape}; allowed: unit samples "
@@ -187,7 +187,8 @@ def evaluate_unit(
     vals = factor_values(unit, factors)
     check_choice("view", view, ("seed", "full"))
     if not isinstance(outputs, tuple | list) or not outputs:
-        raise TypeError(f"outputs must be a tuple of output names from {', '.join(OUTPUTS)}")
+        raise TypeError(f"outputs = {show_value(outputs)} is not allowed; allowed: a tuple of "
+                        f"output names from {', '.join(OUTPUTS)}")
     for o in outputs:
         check_choice("outputs", o, OUTPUTS)
     n = next(iter(vals.values())).shape[0]
