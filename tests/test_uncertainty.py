@@ -150,3 +150,14 @@ def test_sample_bodies_has_a_documented_bound():
 def test_describe_band_says_no_posture_in_words():
     assert "no stable posture" in unc.describe_band(np.nan, 1.0, 2.0)
     assert "no plausible body stands" in unc.describe_band(1.0, np.nan, np.nan)
+
+
+def test_an_empty_balance_gives_empty_bands_without_warnings():
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        s = unc.sample_bodies(5, quad_strength=[])
+        lo, hi = s.band()
+        assert lo.shape == hi.shape == (0,) and s.median().shape == (0,)
+        assert np.isnan(s.unstable_fraction)

@@ -36,8 +36,8 @@ def band(values: ArrayLike, fraction: float = 0.9, axis: int = -1) -> tuple[np.n
                                   allow_nan=True))
     ax = check_whole("axis", axis, -v.ndim, v.ndim - 1, f"(axis of a {v.ndim}-d array)")
     q = 100.0 * np.array([(1.0 - f) / 2.0, (1.0 + f) / 2.0])
-    if v.shape[ax] == 0:
-        edge = np.full(np.delete(v.shape, ax), np.nan)
+    if v.size == 0:
+        edge = np.full(tuple(np.delete(v.shape, ax)), np.nan)
         return edge, edge.copy()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)   # all-NaN slices give NaN edges

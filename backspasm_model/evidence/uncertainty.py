@@ -259,8 +259,9 @@ class BodySample:
 
     @property
     def unstable_fraction(self) -> float:
-        """Fraction of body x balance combinations with no stable posture (NaN outputs)."""
-        return float(np.mean(np.isnan(self.tilt_deg)))
+        """Fraction of body x balance combinations with no stable posture (NaN outputs; NaN
+        when there are no combinations)."""
+        return float(np.mean(np.isnan(self.tilt_deg))) if self.tilt_deg.size else float("nan")
 
     def band(
         self, output: str = "tilt_deg", fraction: float = 0.9
