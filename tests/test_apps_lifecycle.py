@@ -17,6 +17,7 @@ import json
 import subprocess
 import sys
 import textwrap
+import weakref
 
 import matplotlib
 
@@ -107,9 +108,13 @@ def test_an_app_dropped_without_close_is_released(cls):
     app = cls()
     app.widget  # noqa: B018
     assert lifecycle.live_widget_count() > before
+    held = [weakref.ref(app)]
+    if app.figure is not None:
+        held.append(weakref.ref(app.figure.fig))     # the figure's pixels go with it
     del app
     gc.collect()
     assert lifecycle.live_widget_count() == before
+    assert all(r() is None for r in held)
 
 
 def test_rerun_closes_the_previous_app_of_the_same_cell_only(monkeypatch):
