@@ -128,7 +128,7 @@ class StandResult:
 
     @cached_property
     def lumbar_extension_deg(self) -> np.ndarray:
-        """Thorax-on-pelvis extension from neutral (deg)."""
+        """Lumbar (thorax-on-pelvis) extension from the reference pose (deg) = the rotation."""
         return kinematics.lumbar_extension_deg(self.model_tilt_deg)
 
     @cached_property

@@ -224,7 +224,7 @@ def _bracketed(ev: _Evaluator, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarr
 
 
 def _solve_block(inp: _Inputs, index: slice) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Plain Newton from the neutral pelvis first (a few steps almost always suffice); the
+    """Plain Newton from the reference pose first (a few steps almost always suffice); the
     elements it does not settle on a stable root inside the window go to :func:`_bracketed`."""
     n = index.stop - index.start
     ev = _Evaluator(inp, index)
