@@ -35,7 +35,8 @@ def test_every_group_moment_is_within_15_percent_of_opensim(params):
     """OpenSim has no rectus abdominis or QL: compare by its subgroups (rectus femoris,
     iliopsoas, hamstrings, gluteus maximus, other hip flexors/extensors, erector spinae,
     obliques) at -10 ... 15 deg, equilibrated muscles at 2 % activation, the source model's
-    body mass. Measured: within 3.3 % everywhere (Rajagopal hamstrings at 15 deg; the same as the data file's own recipe)."""
+    body mass. Measured: within 3.3 % everywhere (Rajagopal hamstrings at 15 deg), as the data
+    file's own recipe."""
     angles = np.array(REF["angles_deg"])
     assert angles.tolist() == [-10.0, -5.0, 0.0, 5.0, 10.0, 15.0]
     p = bm.load_parameter_set(params)
