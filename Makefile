@@ -67,7 +67,7 @@ refresh-notebooks:
 # MyST Markdown notebooks/NN_*.md a person edits (jupytext, notebooks/jupytext.toml). Sync the
 # pairs, re-execute every notebook in place with the .venv kernel (widget state stored in the
 # notebook metadata, as nbconvert does by default), then sync again so the .md stays in step.
-# One lesson only: make notebooks LESSONS=notebooks/01_pelvis_and_thigh_muscles.ipynb
+# One lesson only: make notebooks LESSONS=notebooks/02_pelvis_and_thigh_muscles.ipynb
 LESSONS ?= $(wildcard notebooks/[0-9][0-9]_*.ipynb)
 NB_TIMEOUT_S ?= 300
 notebooks: $(STAMP)

@@ -194,7 +194,7 @@ def test_reset_returns_to_the_state_the_app_was_created_with(app):
 
 
 def test_reset_keeps_lesson_01s_two_muscle_view():
-    """Lesson 01 opens the explorer in the two-muscle view; Task 1 says "reset, then
+    """Lesson 02 opens the explorer in the two-muscle view; Task 1 says "reset, then
     hamstrings 0.5" and expects the seed view's number."""
     a = BalanceExplorer(view="seed")
     try:
@@ -208,7 +208,7 @@ def test_reset_keeps_lesson_01s_two_muscle_view():
 
 
 def test_reset_then_apply_the_programme_in_lesson_03():
-    """Lesson 03 starts quad-tight with weak hamstrings; reset + "apply the program" must
+    """Lesson 05 starts quad-tight with weak hamstrings; reset + "apply the program" must
     give what the lesson's self-check computes from that start."""
     start = {"quad_tightness": 0.15, "hamstring_strength": 0.8}
     a = BalanceExplorer(**start)

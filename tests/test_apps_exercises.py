@@ -1,4 +1,4 @@
-"""The exercise apps (notebooks 04-06): labelled controls, clamping, errors as messages,
+"""The exercise apps (notebooks 06-08): labelled controls, clamping, errors as messages,
 one figure updated in place."""
 
 import math

@@ -21,7 +21,7 @@ from jupytext.config import load_jupytext_config
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 LESSONS = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
-EXAMPLE = NOTEBOOKS / "01_pelvis_and_thigh_muscles.md"  # the template's worked example
+EXAMPLE = NOTEBOOKS / "02_pelvis_and_thigh_muscles.md"  # the template's worked example
 
 IGNORE_OUTPUT = "nbval-ignore-output"
 NOT_ADVICE = "teaching model, not medical advice"

@@ -1,4 +1,4 @@
-"""The side-lying hip abduction app of notebook 04 (imported on demand; needs ipywidgets and
+"""The side-lying hip abduction app of notebook 06 (imported on demand; needs ipywidgets and
 matplotlib).
 
 Same conventions as :mod:`backspasm_model.apps`: each app is a class with its own state

@@ -1,4 +1,4 @@
-"""The claims explorer of notebook 07: change an assumption, watch the verdicts.
+"""The claims explorer of notebook 09: change an assumption, watch the verdicts.
 
 Imported on demand (needs ipywidgets). In a notebook::
 

@@ -1,4 +1,4 @@
-"""The programme-over-weeks app of notebook 06 (imported on demand; needs ipywidgets and
+"""The programme-over-weeks app of notebook 08 (imported on demand; needs ipywidgets and
 matplotlib), with the argument's prescription panel beside the figure, as in :mod:`.abduction`.
 """
 

@@ -1,4 +1,4 @@
-"""The single-leg stance app of notebook 05 (imported on demand; needs ipywidgets and
+"""The single-leg stance app of notebook 07 (imported on demand; needs ipywidgets and
 matplotlib): abductor strength, body mass and the stance figure, as in :mod:`.abduction`.
 """
 

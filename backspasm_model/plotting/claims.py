@@ -1,4 +1,4 @@
-"""Figures of notebook 07 (testing the claims) and the explorer's uncertainty band.
+"""Figures of notebook 09 (testing the claims) and the explorer's uncertainty band.
 
 Needs matplotlib (imported here, not by ``import backspasm_model``). Every function draws
 into an ``ax`` (or a new figure that pyplot never sees: display it with
