@@ -151,18 +151,9 @@ FUNCTIONS: dict[str, Fn] = {
     "lumbar_extension_deg": Fn(kinematics.lumbar_extension_deg, {"tilt_deg": TILT},
                                {"tilt_deg": 0.0}),
     "thorax_angle_deg": Fn(kinematics.thorax_angle_deg, {"tilt_deg": TILT}, {"tilt_deg": 0.0}),
-    "thorax_displacement_m": Fn(kinematics.thorax_displacement_m, {"tilt_deg": ROT},
-                                {"tilt_deg": 0.0}),
-    "thorax_dx_and_slope": Fn(kinematics.thorax_dx_and_slope, {"theta_rad": Num(
-        -np.pi / 2, np.pi / 2, "rad", nan_ok=True)}, {"theta_rad": 0.0}),
     "point_position_m": Fn(kinematics.point_position_m, {
         "tilt_deg": ROT, "body": Num(0, 5, "body index", scalar=True, whole=True)},
         {"tilt_deg": 0.0, "point_m": [0.1, 0.2], "body": 0}),
-    "upper_body_shift_series": Fn(kinematics.upper_body_shift_series, {
-        "torso_mass_kg": Num(0, 500, "kg", scalar=True),
-        "pelvis_mass_kg": Num(0, 500, "kg", scalar=True),
-        "degree": Num(1, 60, "polynomial degree", scalar=True, whole=True)},
-        {"torso_mass_kg": 30.0, "pelvis_mass_kg": 10.0, "pelvis_com_m": [0.0, 0.05]}),
     "ql_length_m": Fn(bm.ql_length_m, {"tilt_deg": TILT}, {"tilt_deg": 0.0}),
     "ql_fascicle_length_m": Fn(bm.ql_fascicle_length_m, {
         "tilt_deg": TILT, "fascicle": Choice(tuple(kinematics.QL_FASCICLES))},

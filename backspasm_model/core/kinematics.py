@@ -18,10 +18,9 @@ So :func:`ql_fascicle_length_m` accepts, for each fascicle, only the part of the
 that fascicle shortens monotonically (:data:`QL_FASCICLE_RANGES_DEG`, found from the
 geometry at import and rounded inward to 0.5 deg: -15 to 45 deg for :data:`QL_SLOWEST`,
 -45 to 45 deg for the others and for the headline line of :func:`ql_length_m`); a test
-checks monotonicity over each accepted range. The geometry functions (:func:`point_position_m`,
-:func:`thorax_displacement_m`, :func:`thorax_dx_and_slope`) take the wider
-:data:`ROTATION_RANGE_DEG`, -90 to 90 deg, as :func:`~backspasm_model.core.balance.net_moment_Nm`
-does. NaN (no posture, e.g. from ``stand(on_unstable="nan")``) passes through as NaN; None,
+checks monotonicity over each accepted range. The geometry function :func:`point_position_m`
+takes the wider :data:`ROTATION_RANGE_DEG`, -90 to 90 deg. NaN (no posture, e.g. from
+``stand(on_unstable="nan")``) passes through as NaN; None,
 text, booleans, complex numbers, infinity and tilts outside the range raise ``TypeError`` /
 ``ValueError`` naming the parameter, the value, the range and the unit.
 
@@ -45,7 +44,7 @@ import math
 import numpy as np
 from numpy.typing import ArrayLike
 
-from .checks import InputRange, check_choice, check_range, check_scalar, check_whole, show_value
+from .checks import InputRange, check_choice, check_range, check_whole, show_value
 from .parameters import pelvis_data
 
 __all__ = [
@@ -64,9 +63,6 @@ __all__ = [
     "lumbar_extension_deg",
     "point_position_m",
     "thorax_angle_deg",
-    "thorax_displacement_m",
-    "thorax_dx_and_slope",
-    "upper_body_shift_series",
     "ql_fascicle_length_m",
     "ql_length_m",
 ]
@@ -206,76 +202,6 @@ def thorax_angle_deg(tilt_deg: ArrayLike) -> np.ndarray:
     """Absolute forward lean of the thorax (deg) for a pelvic rotation in -45 to 45 deg; zero
     by the upright-thorax assumption."""
     return _tilt(tilt_deg) * _BODY_FACTOR[-1]
-
-
-def thorax_displacement_m(tilt_deg: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
-    """Horizontal and vertical displacement (m) of the upright thorax for a pelvic rotation
-    (deg, -90 to 90)."""
-    theta = np.radians(_tilt(tilt_deg, rng=ROTATION_RANGE_DEG))
-    jx, jy = _joint_positions(theta)[-1]
-    return jx - JOINTS_M[-1, 0], jy - JOINTS_M[-1, 1]
-
-
-def thorax_dx_and_slope(theta_rad: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Horizontal thorax displacement (m) and its derivative (m/rad) at ``theta_rad`` (rad,
-    -pi/2 to pi/2)."""
-    theta_rad = check_range("theta_rad", theta_rad, -np.pi / 2, np.pi / 2, "rad", allow_nan=True)
-    dx = np.zeros_like(theta_rad)
-    slope = np.zeros_like(theta_rad)
-    for k, (vx, vy) in enumerate(_LINKS):
-        f = _BODY_FACTOR[k]
-        a = theta_rad * f
-        c, s = np.cos(a), np.sin(a)
-        dx = dx + (vx * c + vy * s - vx)
-        slope = slope + f * (-vx * s + vy * c)
-    return dx, slope
-
-
-def upper_body_shift_series(
-    torso_mass_kg: float, pelvis_mass_kg: float, pelvis_com_m: ArrayLike, degree: int = 25
-) -> np.ndarray:
-    """Taylor coefficients ``c[n]`` of the mass-weighted forward shift of the upper body (kg m).
-
-    ``S(theta) = m_torso * dx_thorax(theta) + m_pelvis * dx_pelvis_com(theta)`` for a pelvic
-    rotation ``theta`` in radians; ``S = sum(c[n] * theta**n)``. S is a finite sum of
-    ``a cos(f theta) + b sin(f theta)`` with every frequency ``f <= 1``, so the series
-    converges everywhere; at degree 25 the truncation error is below 1e-19 kg m for
-    ``|theta| <= pi/2`` ((pi/2)**26 / 26! times the summed amplitudes). The balance evaluates
-    it by Horner's rule, about twice as fast as the ten sines and cosines it replaces.
-    Masses 0 to 500 kg, ``pelvis_com_m`` (x, y[, z]) -2 to 2 m, ``degree`` 1 to 60.
-
-    >>> import numpy as np
-    >>> c = upper_body_shift_series(1.0, 0.0, [0.0, 0.0])
-    >>> t = np.radians(20.0)
-    >>> bool(abs(np.polyval(c[::-1], t) - thorax_dx_and_slope(np.array([t]))[0][0]) < 1e-15)
-    True
-    """
-    torso_mass_kg = check_scalar("torso_mass_kg", torso_mass_kg, 0.0, 500.0, "kg")
-    pelvis_mass_kg = check_scalar("pelvis_mass_kg", pelvis_mass_kg, 0.0, 500.0, "kg")
-    com = check_range("pelvis_com_m", pelvis_com_m, -2.0, 2.0, "m")
-    if com.ndim != 1 or com.size not in (2, 3):
-        raise ValueError(f"pelvis_com_m = {show_value(pelvis_com_m)} has shape {com.shape}; "
-                         "allowed: one point (x, y) or (x, y, z) in m from -2 to 2 m")
-    degree = check_whole("degree", degree, 1, 60, "(polynomial degree)")
-    terms: dict[float, list[float]] = {}
-    for k, (vx, vy) in enumerate(_LINKS):
-        a_b = terms.setdefault(float(_BODY_FACTOR[k]), [0.0, 0.0])
-        a_b[0] += torso_mass_kg * vx
-        a_b[1] += torso_mass_kg * vy
-    px, py = (float(v) for v in com[:2])
-    a_b = terms.setdefault(1.0, [0.0, 0.0])
-    a_b[0] += pelvis_mass_kg * px
-    a_b[1] += pelvis_mass_kg * py
-    c = np.zeros(degree + 1)
-    fact = 1.0
-    for n in range(1, degree + 1):
-        fact *= n
-        sign = -1.0 if (n // 2) % 2 else 1.0
-        for f, (a, b) in terms.items():
-            # cos(f t) - 1 = sum_{even n>=2} (-1)^(n/2) (f t)^n / n!
-            # sin(f t)     = sum_{odd n}     (-1)^((n-1)/2) (f t)^n / n!
-            c[n] += (a if n % 2 == 0 else b) * sign * f**n / fact
-    return c
 
 
 def _fascicle_length(t: np.ndarray, fascicle: str) -> np.ndarray:
