@@ -65,8 +65,9 @@ refresh-notebooks:
 
 # Lessons: each notebooks/NN_*.ipynb (executed, outputs stored for nbval) is paired with the
 # MyST Markdown notebooks/NN_*.md a person edits (jupytext, notebooks/jupytext.toml). Sync the
-# pairs, re-execute every notebook in place with the .venv kernel (widget state stored in the
-# notebook metadata, as nbconvert does by default), then sync again so the .md stays in step.
+# pairs, re-execute every notebook in place with the .venv kernel, then sync again so the .md
+# stays in step. No live-widget state is stored (and any left in the file is cleared): a saved
+# lesson shows each app's plain "run this cell to start it" text, never dead sliders.
 # One lesson only: make notebooks LESSONS=notebooks/02_pelvis_and_thigh_muscles.ipynb
 LESSONS ?= $(wildcard notebooks/[0-9][0-9]_*.ipynb)
 NB_TIMEOUT_S ?= 300
@@ -74,6 +75,9 @@ notebooks: $(STAMP)
 	$(BIN)/jupytext --sync $(LESSONS)
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 		--ExecutePreprocessor.timeout=$(NB_TIMEOUT_S) --ExecutePreprocessor.kernel_name=python3 \
+		--ExecutePreprocessor.store_widget_state=False --ExecutePreprocessor.record_timing=False \
+		--ClearMetadataPreprocessor.enabled=True "--ClearMetadataPreprocessor.preserve_cell_metadata_mask=['tags']" \
+		"--ClearMetadataPreprocessor.preserve_nb_metadata_mask=['jupytext','kernelspec','language_info']" \
 		$(LESSONS)
 	$(BIN)/jupytext --sync $(LESSONS)
 
