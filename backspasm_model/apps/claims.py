@@ -6,13 +6,14 @@ Imported on demand (needs ipywidgets). In a notebook::
     ClaimsExplorer().show()
 
 Each control is an assumption of the baseline body (or the parameter set); every change
-re-evaluates C1-C9 with :func:`backspasm_model.evidence.claims.evaluate_claims` (a few milliseconds)
-and marks the verdicts that differ from the default model. Errors are shown, never raised.
+re-evaluates every claim part with :func:`backspasm_model.evidence.claims.evaluate_parts` (a few
+milliseconds), shows its model-mechanics and outcome-evidence verdicts, and marks the mechanics
+verdicts that differ from the default model. Errors are shown, never raised.
 
 >>> app = ClaimsExplorer()
->>> app.set(ql_neutral_fibre_length=1.1)
->>> [line for line in app.summary().splitlines() if line.startswith("C4")]
-['C4: contradicted (default model: right direction but small)']
+>>> app.set(activation=0.1)
+>>> [line for line in app.summary().splitlines() if line.startswith("C6b")]
+['C6b: right direction but small (default model: no detectable effect)']
 >>> app.close()
 """
 
@@ -25,7 +26,14 @@ import ipywidgets as widgets
 
 from ..core.balance import DEFAULTS, INPUT_RANGES
 from ..core.parameters import PARAMETER_SET_NAMES, load_parameter_set
-from ..evidence.claims import CONTRADICTED, SMALL, SUPPORTED, Claim, evaluate_claims
+from ..evidence.claims import (
+    CONTRADICTED,
+    NO_EFFECT,
+    SMALL,
+    SUPPORTED,
+    ClaimPart,
+    evaluate_parts,
+)
 from .base import App, unit_slider
 from .controls import TEXT
 
@@ -43,17 +51,18 @@ ASSUMPTIONS: dict[str, tuple[str, str, float]] = {
 }
 #: Verdict stripe colours (beside the verdict word, which is in the theme's text colour): each
 #: >= 3:1 on light and dark pages (#E69F00 for "small" was 2.2:1 on white; #A87400 is 4.1:1).
-_COLOURS = {SUPPORTED: "#009E73", SMALL: "#A87400", CONTRADICTED: "#D55E00"}
+_COLOURS = {SUPPORTED: "#009E73", SMALL: "#A87400", CONTRADICTED: "#D55E00",
+            NO_EFFECT: "#0072B2"}
 
 
 class ClaimsExplorer(App):
     """Sliders for the baseline body's assumptions, a parameter-set menu and a live table of
-    C1-C9 with their key number and verdict."""
+    every claim part with its two verdicts and the numbers behind them."""
 
     def __init__(self, **start: Any) -> None:
         self._suspend = False
-        self.reference = {c.id: c.verdict for c in evaluate_claims()}
-        self.claims: list[Claim] = []
+        self.reference = {p.id: p.mechanics for p in evaluate_parts()}
+        self.claims: list[ClaimPart] = []
         self.error = ""
         style = {"description_width": "260px"}
         layout = widgets.Layout(width="520px")
@@ -84,7 +93,7 @@ class ClaimsExplorer(App):
     def update(self, notes: list[str] | None = None) -> None:
         """Re-evaluate the claims and redraw the table (errors are shown, not raised)."""
         try:
-            self.claims = evaluate_claims(params=self.params.value, **self.inputs())
+            self.claims = evaluate_parts(params=self.params.value, **self.inputs())
             self.error = ""
         except Exception as exc:  # never raise into the kernel
             self.error = str(exc)
@@ -95,14 +104,14 @@ class ClaimsExplorer(App):
         return ASSUMPTIONS[key][0], INPUT_RANGES[key]
 
     def summary(self) -> str:
-        """One line per claim: verdict, and the default model's if it differs."""
+        """One line per part: mechanics verdict, and the default model's if it differs."""
         if self.error:
             return f"no evaluation: {self.error}"
         out = []
         for c in self.claims:
             ref = self.reference[c.id]
-            out.append(f"{c.id}: {c.verdict}" + (f" (default model: {ref})"
-                                                  if ref != c.verdict else ""))
+            out.append(f"{c.id}: {c.mechanics}" + (f" (default model: {ref})"
+                                                    if ref != c.mechanics else ""))
         return "\n".join(out)
 
     def _build_widget(self) -> widgets.Widget:
@@ -123,18 +132,21 @@ class ClaimsExplorer(App):
                     f'#D55E00;padding-left:6px">&#9888; {html.escape(self.error)}</div>')
         rows = []
         for c in self.claims:
-            col = _COLOURS.get(c.verdict, "#555555")
             ref = self.reference[c.id]
             flag = (f'<br><small>(default model: {html.escape(ref)})</small>'
-                    if ref != c.verdict else "")
-            reason = html.escape(c.reason.rsplit(" Verdict:", 1)[0])
+                    if ref != c.mechanics else "")
+            cells = []
+            for word, extra in ((c.mechanics, flag), (c.outcome.verdict, "")):
+                col = _COLOURS.get(word, "#767676")
+                cells.append(f'<td style="vertical-align:top;font-weight:bold;width:150px;'
+                             f'border-left:8px solid {col};padding-left:6px">'
+                             f"{html.escape(word)}{extra}</td>")
             rows.append(
-                f'<tr><td style="vertical-align:top"><b>{c.id}</b></td>'
-                f'<td style="vertical-align:top;font-weight:bold;width:170px;'
-                f'border-left:8px solid {col};padding-left:6px">'
-                f"{html.escape(c.verdict)}{flag}</td>"
-                f'<td style="vertical-align:top">{reason}</td></tr>'
+                f'<tr><td style="vertical-align:top"><b>{c.id}</b> {html.escape(c.says)}</td>'
+                + "".join(cells)
+                + f'<td style="vertical-align:top">{html.escape(c.reason)}</td></tr>'
             )
-        return (f'<table style="border-collapse:collapse;max-width:1000px;color:{TEXT}">'
-                "<tr><th>claim</th><th>verdict</th><th>what the model computes now</th></tr>"
+        return (f'<table style="border-collapse:collapse;max-width:1100px;color:{TEXT}">'
+                "<tr><th>claim part</th><th>model mechanics</th><th>outcome evidence</th>"
+                "<th>what the model computes now</th></tr>"
                 + "".join(rows) + "</table>")
