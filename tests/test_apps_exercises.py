@@ -118,9 +118,17 @@ def test_figure_has_a_live_text_description_next_to_it(app):
     app's widget tree, stating what the figure shows (tests/browser/explorer.js)."""
     text = _text(app.figure_description.value)
     assert len(text) >= 40 and text.startswith("What the figure shows.")
-    children = list(app.widget.children)
+    children = _leaves(app.widget)   # the widget tree in document (reading) order
     i = children.index(app.figure_description)
     assert children[i - 1] is app.figure.canvas or "matplotlib widget" in children[i - 1].value
+
+
+def _leaves(w):
+    """Every leaf widget under ``w`` in document order (an ipympl canvas is a leaf)."""
+    kids = getattr(w, "children", None)
+    if not kids or not isinstance(kids, tuple | list):
+        return [w]
+    return [leaf for k in kids for leaf in _leaves(k)]
 
 
 @pytest.mark.parametrize(("cls", "change", "before", "after"), [

@@ -9,6 +9,7 @@ Imported only on demand: ``import backspasm_model`` never imports ipywidgets.
 from .abduction import AbductionExplorer
 from .balance import BalanceExplorer
 from .claims import ClaimsExplorer
+from .prediction import Prediction, PredictionSummary
 from .programme import ProgramExplorer
 from .selfcheck import ChoiceCheck, NumberCheck
 from .stance import StanceExplorer
@@ -19,6 +20,8 @@ __all__ = [
     "ChoiceCheck",
     "ClaimsExplorer",
     "NumberCheck",
+    "Prediction",
+    "PredictionSummary",
     "ProgramExplorer",
     "StanceExplorer",
 ]

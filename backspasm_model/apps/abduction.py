@@ -32,6 +32,7 @@ from ..exercises.abduction import CAPACITY_SETS, SEGMENT_TABLES
 from ..exercises.abduction import side_lying_abduction as _abduction
 from ..exercises.dose import abduction_dose
 from .base import Control, _App
+from .layout import FIGURE_DPI, FIGURE_SIZE_IN
 
 __all__ = ["AbductionExplorer"]
 
@@ -74,7 +75,7 @@ class AbductionExplorer(_App):
     def _make_figure(self) -> Any:
         from ..plotting.abduction import AbductionFigure
 
-        return AbductionFigure(dpi=75.0)
+        return AbductionFigure(figsize=FIGURE_SIZE_IN, dpi=FIGURE_DPI)
 
     def _model_inputs(self) -> dict[str, Any]:
         v = self.inputs()

@@ -37,6 +37,7 @@ from ..exercises import prescription
 from ..plotting.balance import GROUP_LABELS, PALETTE, BalanceFigure, Posture, compute_posture
 from .base import App, description_html, unit_slider
 from .controls import TAG_BACKGROUND, TEXT
+from .layout import FIGURE_DPI, FIGURE_SIZE_IN, collapsible, fbd_checkbox, projector_layout
 
 __all__ = ["BalanceExplorer", "CONTROLS", "CONTROL_LABELS"]
 
@@ -143,7 +144,10 @@ class BalanceExplorer(App):
         # text description of the figure, next to it (screen readers, projector back rows)
         self.figure_description = widgets.HTML(value="")
 
-        self.figure: BalanceFigure | None = BalanceFigure(dpi=75.0) if figure else None
+        self.fbd_toggle = fbd_checkbox()
+        self._watch(self.fbd_toggle, "_on_fbd")
+        self.figure: BalanceFigure | None = (
+            BalanceFigure(figsize=FIGURE_SIZE_IN, dpi=FIGURE_DPI) if figure else None)
         if self.figure is not None:
             cv = self.figure.canvas
             for attr, val in (("header_visible", False), ("footer_visible", False),
@@ -181,20 +185,25 @@ class BalanceExplorer(App):
 
     def _build_widget(self) -> widgets.Widget:
         buttons = widgets.HBox([self.reset_button, self.keep])
-        controls = widgets.VBox([*self._slider_rows(), self.view, self.params, buttons,
-                                 self.message, self.readout, self.band_toggle,
-                                 self.band_readout],
-                                layout=widgets.Layout(width="660px"))
-        side = widgets.VBox([self.prescription_panel, self.apply_button],
-                            layout=widgets.Layout(width="440px", padding="0 0 0 12px"))
-        row = widgets.HBox([controls, side], layout=widgets.Layout(flex_flow="row wrap"))
-        return widgets.VBox([row, *self._figure_widgets("explorer", self.figure_description)])
+        controls = [*self._slider_rows(), self.view, self.params, buttons, self.fbd_toggle,
+                    self.band_toggle, self.message, self.band_readout]
+        presc = widgets.VBox([self.prescription_panel, self.apply_button])
+        fig = [*self._figure_widgets("explorer"),
+               collapsible("what the figure shows (in words)", self.figure_description)]
+        return projector_layout(
+            fig, controls, [("readouts: tilt, QL and each group's moment", self.readout),
+                            ("the argument's prescription", presc)])
 
     def _owned_widgets(self) -> list[widgets.Widget]:
         return [*self._slider_rows(), self.view, self.params, self.reset_button,
                 self.keep, self.apply_button, self.message, self.readout,
-                self.figure_description,
+                self.figure_description, self.fbd_toggle,
                 self.prescription_panel, self.band_toggle, self.band_readout]
+
+    def _on_fbd(self, change: Mapping[str, Any]) -> None:
+        if self.figure is not None:
+            self.figure.set_fbd(bool(change["new"]))
+            self.figure.draw()
 
     # -- callbacks ----------------------------------------------------------------------
     def _control(self, key: str) -> tuple[str, Any]:

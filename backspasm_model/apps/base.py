@@ -20,6 +20,7 @@ from IPython.display import display
 
 from . import lifecycle
 from .controls import TEXT, UnitSlider, keyboard_guard, styled_box, unit_slider
+from .layout import collapsible, projector_layout
 
 __all__ = ["App", "Control", "STALE_TEXT", "unit_slider"]
 
@@ -228,7 +229,8 @@ class App:
     def _slider_rows(self) -> list[widgets.Widget]:
         return [s.row if isinstance(s, UnitSlider) else s for s in self.sliders.values()]
 
-    def _figure_widgets(self, name: str, description: widgets.Widget) -> list[widgets.Widget]:
+    def _figure_widgets(self, name: str,
+                        description: widgets.Widget | None = None) -> list[widgets.Widget]:
         """The live figure's canvas (or, without ``%matplotlib widget``, a hint naming the
         app as ``name``), then its text ``description``."""
         parts: list[widgets.Widget] = []
@@ -238,7 +240,8 @@ class App:
         elif cv is not None:
             parts.append(widgets.HTML("<i>(Run <code>%matplotlib widget</code> before "
                                       f"creating the {name} to see the live figure.)</i>"))
-        parts.append(description)
+        if description is not None:
+            parts.append(description)
         return parts
 
 
@@ -253,6 +256,7 @@ class Control:
     step: float
     value: float
     fmt: str = ".2f"
+    tooltip: str | None = None
 
     @property
     def description(self) -> str:
@@ -276,16 +280,17 @@ class _App(App):
         self._suspend = False
         self.last_error = ""
         self.updates = 0
-        style = {"description_width": "230px"}
+        style = {"description_width": "140px"}
         self.sliders: dict[str, UnitSlider] = {}
         for key, c in self.CONTROLS.items():
-            s = unit_slider(c, c.label, step=c.step, value=c.value, fmt=c.fmt, width="400px")
+            s = unit_slider(c, c.label, step=c.step, value=c.value, fmt=c.fmt, width="340px",
+                            tooltip=getattr(c, "tooltip", None))
             self._watch(s, "_on_change")
             self.sliders[key] = s
         self.choices: dict[str, Any] = {}
         for key, (label, options, default) in self.CHOICES.items():
             d = widgets.Dropdown(options=options, value=default, description=label,
-                                 style=style, layout=widgets.Layout(width="480px"))
+                                 style=style, layout=widgets.Layout(width="430px"))
             self._watch(d, "_on_change")
             self.choices[key] = d
         self.message = widgets.HTML(value="")
@@ -339,15 +344,13 @@ class _App(App):
         self._message(notes)
 
     def _build_widget(self) -> widgets.Widget:
-        controls = widgets.VBox([*self._slider_rows(), *self.choices.values(),
-                                 *self._extra_widgets(), self.message, self.readout],
-                                layout=widgets.Layout(width="500px"))
-        side = self._side_widgets()
-        top: widgets.Widget = controls
-        if side:
-            top = widgets.HBox([controls, widgets.VBox(
-                side, layout=widgets.Layout(width="470px", padding="0 0 0 12px"))])
-        return widgets.VBox([top, *self._figure_widgets("app", self.figure_description)])
+        controls = [*self._slider_rows(), *self.choices.values(), *self._extra_widgets(),
+                    self.message]
+        panels = [("readouts", self.readout)]
+        panels += [(getattr(w, "panel_title", "more"), w) for w in self._side_widgets()]
+        fig = [*self._figure_widgets("app"),
+               collapsible("what the figure shows (in words)", self.figure_description)]
+        return projector_layout(fig, controls, panels)
 
     def _owned_widgets(self) -> list[widgets.Widget]:
         return [*self._slider_rows(), *self.choices.values(), *self._extra_widgets(),

@@ -6,6 +6,7 @@ clamped, unit-labelled slider with a number box that Python reads), :func:`parse
 
 from __future__ import annotations
 
+import html
 import math
 import re
 from collections.abc import Callable
@@ -64,7 +65,14 @@ class UnitSlider(widgets.FloatSlider):
             layout=widgets.Layout(width="80px"))
         self.entry.observe(self._typed, names="value")
         self.observe(self._moved, names="value")
-        self.row = widgets.HBox([self, self.entry])
+        # the whole label (with its unit) on its own line above the slider: it wraps and is
+        # never cut with an ellipsis, whatever the width
+        self.label = widgets.HTML(
+            value=f'<span style="color:{TEXT};font-size:110%">'
+                  f'{html.escape(f"{label} ({unit})")}</span>',
+            layout=widgets.Layout(margin="0 0 -4px 4px"))
+        self.row = widgets.VBox([self.label, widgets.HBox([self, self.entry])],
+                                layout=widgets.Layout(margin="0 0 2px 0"))
 
     def on_note(self, callback: Callable[[str], None] | None) -> None:
         """Call ``callback(text)`` with every note (refused or clamped input)."""
@@ -140,9 +148,12 @@ def unit_slider(rng: Any, label: str, *, step: float, value: float, unit: str | 
     """
     u = rng.unit if unit is None else unit
     extra = {} if tooltip is None else {"tooltip": tooltip}
+    # the description stays (screen readers, tests) but takes no width: the visible label
+    # is the row's own line above the slider (``label_width`` is kept for old callers)
+    del label_width
     return UnitSlider(label, u, fmt, value=rng.clamp(value), min=rng.lo, max=rng.hi,
                       step=step, description=f"{label} ({u})",
-                      style={"description_width": label_width},
+                      style={"description_width": "0px"},
                       layout=widgets.Layout(width=width), readout_format=fmt,
                       continuous_update=continuous_update, **extra)
 

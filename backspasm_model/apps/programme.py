@@ -14,6 +14,7 @@ from ..exercises import prescription
 from ..exercises.programme import PROGRAM_DEFAULTS, PROGRAM_INPUT_RANGES, ProgramResult, program
 from ..exercises.stance import single_leg_stance
 from .base import Control, _App
+from .layout import FIGURE_DPI, FIGURE_SIZE_IN
 
 __all__ = ["ProgramExplorer"]
 
@@ -47,7 +48,7 @@ def _prescription_panel() -> str:
 
 
 class ProgramExplorer(_App):
-    """A program over weeks: strengthen the hamstrings and abductors, stretch the quads.
+    """A programme over weeks: strengthen the hamstrings and abductors, stretch the quads.
 
     Keyword arguments set the starting values (clamped): any key of :attr:`CONTROLS`.
 
@@ -63,7 +64,7 @@ class ProgramExplorer(_App):
     """
 
     CONTROLS = {
-        "weeks": _program_control("weeks", "weeks of the program", 1.0, ".0f"),
+        "weeks": _program_control("weeks", "weeks of the programme", 1.0, ".0f"),
         "quad_strength": _program_control("quad_strength", "start: quad strength", 0.05, ".2f"),
         "hamstring_strength": _program_control("hamstring_strength",
                                                "start: hamstring strength", 0.05, ".2f"),
@@ -82,14 +83,18 @@ class ProgramExplorer(_App):
 
     def __init__(self, *, figure: bool = True, **start: Any) -> None:
         self.parts = {
-            "train_hamstrings": widgets.Checkbox(value=True, description="strengthen hamstrings"),
-            "train_abductors": widgets.Checkbox(value=True, description="strengthen abductors"),
-            "stretch_quads": widgets.Checkbox(value=True, description="stretch quadriceps"),
+            key: widgets.Checkbox(value=True, description=label, indent=False,
+                                  layout=widgets.Layout(width="auto"))
+            for key, label in (("train_hamstrings", "strengthen the hamstrings"),
+                               ("train_abductors", "strengthen the hip abductors"),
+                               ("stretch_quads", "stretch the quadriceps"))
         }
         for cb in self.parts.values():
             self._watch(cb, "_on_change")
-        self._parts_row = widgets.HBox(list(self.parts.values()))
+        # one per line: all three visible in the controls column, no sideways scroll
+        self._parts_row = widgets.VBox(list(self.parts.values()))
         self.prescription_panel = widgets.HTML(value=_prescription_panel())
+        self.prescription_panel.panel_title = "the argument's prescription"
         super().__init__(figure, **start)
 
     def _state_widgets(self) -> dict[str, Any]:
@@ -98,7 +103,8 @@ class ProgramExplorer(_App):
     def _make_figure(self) -> Any:
         from ..plotting.programme import ProgramFigure
 
-        return ProgramFigure(dpi=75.0)
+        return ProgramFigure(figsize=(FIGURE_SIZE_IN[0], 0.8 * FIGURE_SIZE_IN[1]),
+                             dpi=FIGURE_DPI)
 
     def _extra_widgets(self) -> list[widgets.Widget]:
         return [self._parts_row]

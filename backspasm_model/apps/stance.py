@@ -11,6 +11,7 @@ from ..exercises.abduction import CAPACITY_SETS
 from ..exercises.stance import STANCE_DEFAULTS, STANCE_INPUT_RANGES, single_leg_stance
 from .abduction import _CAPACITY_LABELS
 from .base import Control, _App
+from .layout import FIGURE_DPI, FIGURE_SIZE_IN
 
 __all__ = ["StanceExplorer"]
 
@@ -60,7 +61,7 @@ class StanceExplorer(_App):
     def _make_figure(self) -> Any:
         from ..plotting.stance import StanceFigure
 
-        return StanceFigure(dpi=75.0)
+        return StanceFigure(figsize=FIGURE_SIZE_IN, dpi=FIGURE_DPI)
 
     def _compute(self) -> Any:
         return single_leg_stance(params=self.choices["params"].value, **self.inputs())

@@ -50,6 +50,7 @@ from .base import (
     diagram_axes,
     frontend_pending,
 )
+from .fbd import FbdOverlay
 from .posture import _FONT, _LW0, _LW1, _TILT_GRID_CLIN, Posture, compute_posture, group_force_N
 
 __all__ = [
@@ -62,6 +63,13 @@ __all__ = [
     "frontend_pending",
     "group_force_N",
 ]
+
+#: Overlay scale: 500 N is 10 cm on the diagram.
+_M_PER_N = 0.10 / 500.0
+#: The upper body's weight drawn in the overlay (N): head, arms and trunk, 67.8 % of a 75 kg
+#: body (Winter 2009, Biomechanics and Motor Control of Human Movement, table 4.1).
+_UPPER_BODY_N = 0.678 * 75.0 * 9.81
+
 
 class BalanceFigure(LiveFigure):
     """The explorer's figure: artists made once, moved in place, redrawn by blitting.
@@ -81,8 +89,8 @@ class BalanceFigure(LiveFigure):
     def _build(self) -> None:
         fig = self.fig
         fs = _FONT
-        gs = fig.add_gridspec(2, 2, width_ratios=[1.0, 1.25], hspace=0.45, wspace=0.18,
-                              left=0.04, right=0.98, top=0.92, bottom=0.1)
+        gs = fig.add_gridspec(2, 2, width_ratios=[0.8, 1.25], hspace=0.62, wspace=0.3,
+                              left=0.02, right=0.98, top=0.86, bottom=0.24)
         ax = self.ax_stick = diagram_axes(fig, gs[:, 0], (-0.20, 0.20), (-0.30, 0.52))
         ax.plot([-0.18, -0.08], [-0.29, -0.29], color=PALETTE["bone"], lw=3)
         ax.text(-0.13, -0.28, "10 cm", ha="center", va="bottom", fontsize=fs - 2)
@@ -127,18 +135,25 @@ class BalanceFigure(LiveFigure):
                                      color=PALETTE["marker"])
         self._anim(self.psis_label)
         fig.text(0.01, 0.985, "pelvic tilt:", fontsize=fs + 3, va="top", fontweight="bold")
-        self.tilt_text = FastText((0.13, 0.985), fig.transFigure, size_pt=fs + 3,
+        self.tilt_text = FastText((0.2, 0.985), fig.transFigure, size_pt=fs + 3,
                                   weight="bold", va="top")
         fig.add_artist(self.tilt_text)
         self._anim(self.tilt_text)
         self.message_text = self._anim(ax.text(0.5, 0.5, "", transform=ax.transAxes,
                                                fontsize=fs, ha="center", va="center",
                                                color=PALETTE["quadriceps"], wrap=True))
-        handles = [self.muscle_lines[g] for g in GROUPS] + [self.ql_line]
-        leg = fig.legend(handles=handles, loc="lower left", ncol=4, fontsize=fs - 3,
-                         frameon=False, bbox_to_anchor=(0.0, 0.0))
-        for h in leg.get_lines():
-            h.set_linewidth(5)
+        # one legend per view, made once: the two-muscle view lists only its own groups
+        self.legends: dict[str, Any] = {}
+        for view, groups in VIEW_GROUPS.items():
+            handles = [self.muscle_lines[g] for g in GROUPS if g in groups] + [self.ql_line]
+            leg = fig.legend(handles=handles, loc="lower left", ncol=3, fontsize=fs - 2,
+                             frameon=False, bbox_to_anchor=(0.0, 0.0), handlelength=1.2,
+                             columnspacing=1.0)
+            for h in leg.get_lines():
+                h.set_linewidth(5)
+            leg.set_visible(False)
+            self.legends[view] = leg
+        self._view: str | None = None
 
         ax2 = self.ax_curve = fig.add_subplot(gs[0, 1])
         ax2.set_xlim(float(_TILT_GRID_CLIN[0]), float(_TILT_GRID_CLIN[-1]))
@@ -146,7 +161,7 @@ class BalanceFigure(LiveFigure):
         ax2.axhline(0.0, color=PALETTE["bone"], lw=1)
         ax2.set_xlabel("tilt, ASIS-PSIS (deg; anterior +)", fontsize=fs)
         ax2.set_ylabel("net moment (N m)", fontsize=fs)
-        ax2.set_title("balance: the pelvis rests where the net moment is zero", fontsize=fs)
+        ax2.set_title("balance: rest where net moment = 0", fontsize=fs)
         ax2.tick_params(labelsize=fs - 2)
         ax2.grid(True, alpha=0.3)
         ax2.text(0.99, 0.97, "tips forward (anterior)", transform=ax2.transAxes, ha="right",
@@ -164,15 +179,21 @@ class BalanceFigure(LiveFigure):
                                            color=PALETTE["quadriceps"], mec="black", mew=1.5)
         self._anim(self.operating_point)
 
+        self.fbd = FbdOverlay(
+            self, ax, {g: PALETTE[g] for g in GROUPS}, m_per_N=_M_PER_N,
+            weight_colour=PALETTE["marker"],
+            key="free body: the pelvis\narrows: force (500 N = 10 cm)\n"
+                "dashed: lever arm from the hip", key_xy=(0.01, 0.2))
+
         ax3 = self.ax_ql = fig.add_subplot(gs[1, 1])
         lo, hi = _disp["ql_fl_xlim"]
         lg = np.linspace(lo, hi, 201)
         ax3.plot(lg, hill.active_force_length(lg), color=PALETTE["ql"], lw=2.5)
         ax3.set_xlim(lo, hi)
         ax3.set_ylim(0.0, 1.12)
-        ax3.set_xlabel("QL fibre length / optimal length", fontsize=fs)
+        ax3.set_xlabel("QL fibre length / optimal length", fontsize=fs - 1)
         ax3.set_ylabel("force capacity", fontsize=fs)
-        ax3.set_title("QL force-length curve (Thelen 2003)", fontsize=fs)
+        ax3.set_title("QL force-length curve", fontsize=fs)
         ax3.tick_params(labelsize=fs - 2)
         ax3.grid(True, alpha=0.3)
         (self.ql_ghost_point,) = ax3.plot([], [], ls="none", marker="o", ms=11,
@@ -183,19 +204,20 @@ class BalanceFigure(LiveFigure):
         self._anim(self.ql_point)
         # zoomed inset: the QL moves only a few per cent
         zw = float(_disp["ql_zoom_half_width"])
-        ins = self.ax_zoom = ax3.inset_axes((0.05, 0.08, 0.34, 0.42))
+        ins = self.ax_zoom = ax3.inset_axes((0.36, 0.2, 0.3, 0.4))
         zg = np.linspace(1.0 - zw, 1.0 + zw, 101)
         ins.plot(zg, hill.active_force_length(zg), color=PALETTE["ql"], lw=2)
         ins.set_xlim(1.0 - zw, 1.0 + zw)
         ins.set_ylim(0.996, 1.0005)
-        ins.set_xticks([1.0 - zw, 1.0, 1.0 + zw])
-        ins.tick_params(labelsize=fs - 5)
-        ins.set_title(f"zoom: +/-{zw * 100:g} %", fontsize=fs - 4)
+        ins.set_xticks([1.0])
+        ins.set_yticks([])
+        ins.tick_params(labelsize=fs - 3)
+        ins.set_title(f"zoom: +/-{zw * 100:g} %", fontsize=fs - 2)
         (self.zoom_point,) = ins.plot([], [], ls="none", marker="o", ms=10,
                                       color=PALETTE["back_extensors"], mec="black", mew=1.2)
         self._anim(self.zoom_point)
-        self.ql_text = FastText((0.98, 0.06), ax3.transAxes, size_pt=fs - 1, ha="right",
-                                va="bottom")
+        self.ql_text = FastText((0.0, -0.42), ax3.transAxes, size_pt=fs - 1, ha="left",
+                                va="top")
         ax3.add_artist(self.ql_text)
         self._anim(self.ql_text)
 
@@ -222,17 +244,45 @@ class BalanceFigure(LiveFigure):
             if on:
                 ln.set_color(_shade(PALETTE[g], s))
                 ln.set_linewidth(_LW0 + (_LW1 - _LW0) * _quantise(s))
-        self.tilt_text.set_text(f"{abs(p.tilt_deg):4.1f} deg {p.direction} ({p.view} view)")
+        view = "two-muscle view" if p.view == "seed" else "full view"
+        self.tilt_text.set_text(f"{abs(p.tilt_deg):4.1f} deg {p.direction} ({view})")
+        if p.view != self._view:   # the legend of this view (a full redraw, on view changes only)
+            for v, leg in self.legends.items():
+                leg.set_visible(v == p.view)
+            self._view = p.view
+            self._bg = None
         self.curve.set_data(*p.curve)
         self.operating_point.set_data([p.tilt_deg], [0.0])
         cap = hill.active_force_length(p.ql_fibre_length)
         self.ql_point.set_data([p.ql_fibre_length], [cap])
         self.zoom_point.set_data([p.ql_fibre_length], [cap])
-        self.ql_text.set_text(f"QL {p.ql_change_mm:+.2f} mm ({p.ql_change_pct:+.2f} %)\n"
+        self.ql_text.set_text(f"QL {p.ql_change_mm:+.2f} mm ({p.ql_change_pct:+.2f} %), "
                               f"capacity {100.0 * p.ql_capacity:.2f} %")
         self.message_text.set_text("")
         self.message_text.set_visible(False)
         self._last = p
+        if self.fbd.visible:
+            self._set_fbd(p)
+
+    def _set_fbd(self, p: Posture) -> None:
+        """Forces on the pelvis: each drawn group's pull at its pelvic end along its line,
+        its lever arm about the hip, and the upper body's weight at the thorax."""
+        for g, (xs, ys, f, _s) in p.muscles.items():
+            if len(xs) < 2 or g not in VIEW_GROUPS[p.view]:
+                self.fbd.set_force(g, (0.0, 0.0), (0.0, 0.0), 0.0)
+                continue
+            first = float(np.hypot(xs[0], ys[0])) <= float(np.hypot(xs[-1], ys[-1]))
+            i, j = (0, 1) if first else (-1, -2)
+            self.fbd.set_force(g, (float(xs[i]), float(ys[i])), (float(xs[j]), float(ys[j])),
+                               float(f))
+        tx, ty = p.segments["thorax"]
+        self.fbd.set_weight((float(np.mean(tx)), float(np.mean(ty))), _UPPER_BODY_N)
+
+    def set_fbd(self, on: bool) -> None:
+        """Show or hide the free-body-diagram overlay (no re-plot; call :meth:`draw`)."""
+        self.fbd.show(on)
+        if on and self._last is not None:
+            self._set_fbd(self._last)
 
     def set_ghost(self, p: Posture | None) -> None:
         """Show ``p`` as a faint ghost (or hide the ghost with ``None``); no redraw."""
