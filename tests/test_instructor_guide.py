@@ -68,7 +68,8 @@ def test_paths_name_only_lessons_that_exist_and_the_module_takes_every_one():
 
 
 def test_planned_lessons_are_marked_planned():
-    for title in ("Reading the pelvis", "What is a back spasm?", "How sure can we be?"):
+    # (01 Reading the pelvis and 04 What is a back spasm? exist now: the timing table names them)
+    for title in ("How sure can we be?",):
         rows = [line for line in TIMINGS.splitlines() if line.startswith(f"| *{title}")]
         assert rows and all("planned" in row for row in rows), title
 
