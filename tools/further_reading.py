@@ -186,6 +186,9 @@ def main(argv: list[str] | None = None) -> int:
     status = 0
     for path in args.lessons:
         text = path.read_text("utf-8")
+        if START.search(text) is None:
+            print(f"{path}: no further-reading marker (not converted): skipped")
+            continue
         new = rewrite(text, bib)
         if new != text:
             if args.check:
