@@ -31,6 +31,7 @@ from typing import Any
 from ..exercises.abduction import CAPACITY_SETS, SEGMENT_TABLES
 from ..exercises.abduction import side_lying_abduction as _abduction
 from ..exercises.dose import abduction_dose
+from ..plotting.diagram import _SUB
 from .base import Control, _App
 from .layout import FIGURE_DPI, FIGURE_SIZE_IN
 
@@ -43,6 +44,13 @@ _SEGMENT_LABELS = {
     "gait2392": "OpenSim gait2392 leg",
 }
 _CAPACITY_LABELS = {"gait2392": "gait2392 (Delp 1990)", "rajagopal2016": "Rajagopal 2016"}
+
+def _in_zone(angle_deg: float) -> bool:
+    """Inside the 25-45 deg range where QL substitution is reported (both ends included):
+    the readout's "zone" (the model's ``substitution_zone`` flags every angle from the 25 deg
+    onset up, 50 deg included)."""
+    return bool(_SUB[0] <= angle_deg <= _SUB[1])
+
 
 # ---------------------------------------------------------------------------------------------
 
@@ -58,9 +66,12 @@ class AbductionExplorer(_App):
         "angle_deg": Control("leg angle above parallel", "deg", -12.0, 50.0, 1.0, 0.0, ".0f"),
         "ankle_weight_kg": Control("ankle weight", "kg", 0.0, 10.0, 0.5, 0.0, ".1f"),
         "body_mass_kg": Control("body mass", "kg", 30.0, 200.0, 1.0, 75.0, ".0f"),
-        "abductor_strength": Control("abductor strength", "x nominal", 0.1, 3.0, 0.05, 1.0),
+        "abductor_strength": Control("abductor strength", "x nominal", 0.1, 3.0, 0.05, 1.0,
+                                     tooltip="x nominal: times the model's default strength "
+                                     "(1 = the published muscle data)"),
         "effort_threshold": Control("effort threshold", "fraction of maximum", 0.0, 1.5,
-                                    0.05, 0.4),
+                                    0.05, 0.4, tooltip="reps above this share of the "
+                                    "abductors' maximum count as hard"),
     }
     CHOICES = {
         "segments": ("segment table", [(_SEGMENT_LABELS[k], k) for k in SEGMENT_TABLES],
@@ -97,7 +108,7 @@ class AbductionExplorer(_App):
         now, dose = result
         self.result, self.dose = now, dose
         v = self.inputs()
-        zone = "yes" if bool(now.substitution_zone) else "no"
+        zone = "yes" if _in_zone(float(now.angle_deg)) else "no"
         rows = [
             ("gravity torque (leg + ankle weight)", f"<b>{float(now.torque_Nm):.1f} N m</b>"),
             ("abductor capacity at this angle", f"{float(now.capacity_Nm):.1f} N m"),
@@ -119,7 +130,7 @@ class AbductionExplorer(_App):
         v = self.inputs()
         angle = float(now.angle_deg)
         where = "above" if angle >= 0 else "below"
-        zone = ("inside" if bool(now.substitution_zone) else "outside")
+        zone = ("inside" if _in_zone(angle) else "outside")
         weight = (f", with a {v['ankle_weight_kg']:g} kg ankle weight"
                   if v["ankle_weight_kg"] > 0 else "")
         return (
@@ -139,10 +150,11 @@ class AbductionExplorer(_App):
         if self.last_error:
             return f"no result: {self.last_error}"
         r, d = self.result, self.dose
-        return (f"leg at {float(r.angle_deg):+.0f} deg: torque {float(r.torque_Nm):.1f} N m, "
+        shown = round(float(r.angle_deg)) + 0   # no "-0 deg"
+        return (f"leg at {shown:+d} deg: torque {float(r.torque_Nm):.1f} N m, "
                 f"capacity {float(r.capacity_Nm):.1f} N m, effort "
                 f"{100 * float(r.effort_fraction):.0f} % | substitution zone: "
-                f"{'yes' if bool(r.substitution_zone) else 'no'} | session: "
+                f"{'yes' if _in_zone(float(r.angle_deg)) else 'no'} | session: "
                 f"{float(d.angular_impulse_session_Nms):.0f} N m s, "
                 f"{int(d.reps_above_effort)} of {d.sets * d.reps} reps per side above "
                 f"{100 * float(d.effort_threshold):.0f} %")

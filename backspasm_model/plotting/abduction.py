@@ -102,7 +102,8 @@ class AbductionFigure(_DiagramFigure):
         self.ankle_weight = self._line(ax, ls="none", marker="s", color=_C_LOADED, mec="black")
         self.angle_text = self._anim(fig.text(0.01, 0.985, "", fontsize=fs + 2, va="top",
                                               fontweight="bold"))
-        self.leg_text = self._anim(ax.text(-0.72, 0.9, "", fontsize=fs - 2, va="top"))
+        # under the title, clear of the substitution label and the leg
+        self.leg_text = self._anim(fig.text(0.01, 0.93, "", fontsize=fs - 2, va="top"))
 
         ax2 = self.ax_torque = fig.add_subplot(gs[0, 1])
         _style(ax2, "demand (leg weight) vs capacity (abductors)", "abduction angle (deg)",
@@ -161,8 +162,9 @@ class AbductionFigure(_DiagramFigure):
         self.ql.set_data([-0.26, -0.06 + hike], [hy - 0.01, hy - 0.01])
         self.ql.set_linewidth(4.0 + 5.0 * sub)
         self.ql.set_color(_C_WARN if sub > 0 else _C_QL)
+        shown = round(float(angle_deg)) + 0   # no "-0 deg"
         self.angle_text.set_text(
-            f"leg at {angle_deg:+.0f} deg  |  torque {float(now.torque_Nm):.1f} N m  |  "
+            f"leg at {shown:+d} deg  |  torque {float(now.torque_Nm):.1f} N m  |  "
             f"effort {100 * float(now.effort_fraction):.0f} % of maximum")
         self.leg_text.set_text(
             f"leg {float(now.leg_mass_kg):.1f} kg, centre of mass {100 * d:.1f} cm "
