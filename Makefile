@@ -10,7 +10,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 FIRST_NOTEBOOK := notebooks/00_start_here.ipynb
 
 .PHONY: venv test lab lint bench clean test-binder present notebooks my-notebooks \
-	refresh-notebooks test-binder-apps
+	refresh-notebooks test-binder-apps site
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -118,6 +118,12 @@ test-binder-apps:
 # visible keyboard-focus ring (presenter/voila/templates/present).
 # presenter/config/voila.py: a page's kernel ends when the page is closed or reloaded, and
 # kernels with no page are culled (the browser tests load the same file).
+# The static edition: every lesson's stored notebook as HTML in site/ (git-ignored), with an
+# index; each page links to its live version on Binder. Offline: no CDN scripts (tools/build_site.py).
+site: $(STAMP)
+	rm -rf site
+	$(BIN)/python tools/build_site.py --out site
+
 present: $(STAMP)
 	JUPYTER_PATH=$(CURDIR)/presenter JUPYTER_CONFIG_PATH=$(CURDIR)/presenter/config \
 		$(BIN)/voila notebooks --Voila.ip=127.0.0.1 --template=present
