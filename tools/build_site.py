@@ -33,6 +33,11 @@ _REMOTE_SCRIPT = re.compile(
     re.S)
 _BANNER_STYLE = ("font-family:sans-serif;background:#fff4d6;color:#1a1a1a;"
                  "border-bottom:2px solid #e69f00;padding:10px 16px;font-size:15px")
+_LINK_STYLE = "color:#0645ad;text-decoration:underline"
+#: Links from a lesson to the repository's docs (glossary, model) and from docs to lessons.
+_DOC_LINK = re.compile(r'href="\.\./docs/([\w.-]+)\.md(#[^"]*)?"')
+_LESSON_LINK = re.compile(r'href="\.\./notebooks/(\d\d_[\w-]+)\.(?:ipynb|md)(#[^"]*)?"')
+_MD_LINK = re.compile(r'href="([\w.-]+)\.md(#[^"]*)?"')
 
 
 def binder_base() -> str:
@@ -67,8 +72,9 @@ def banner(lesson: Path) -> str:
     url = html.escape(binder_url(lesson), quote=True)
     return (f'<div class="static-edition" style="{_BANNER_STYLE}"><b>Static edition.</b> '
             "The figures and numbers are the lesson's stored outputs; the interactive apps need "
-            f'a running Python kernel. <a href="{url}">Open this lesson live on Binder</a> '
-            '&middot; <a href="index.html">all lessons</a></div>')
+            f'a running Python kernel. <a style="{_LINK_STYLE}" href="{url}">Open this lesson live '
+            f'on Binder</a> &middot; <a style="{_LINK_STYLE}" href="index.html">all lessons</a>'
+            "</div>")
 
 
 def build_page(lesson: Path, exporter: HTMLExporter) -> tuple[str, str]:
@@ -77,8 +83,34 @@ def build_page(lesson: Path, exporter: HTMLExporter) -> tuple[str, str]:
     title = lesson_title(nb, lesson.stem)
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
     body = strip_remote_scripts(body)
+    body = _DOC_LINK.sub(lambda m: f'href="docs/{m.group(1)}.html{m.group(2) or ""}"', body)
     body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + banner(lesson), body, count=1)
     return body, title
+
+
+def doc_pages(lesson_pages: list[str], out: Path) -> list[str]:
+    """The docs the lesson pages link to (``docs/NAME.html``), rendered from Markdown with
+    mistune (nbconvert's own Markdown library); their links to lessons point at the lesson
+    pages and their links to other docs at those pages when they are built too."""
+    import mistune
+
+    built = re.compile(r'href="docs/([\w.-]+)\.html')
+    names = sorted({m.group(1) for page in lesson_pages for m in built.finditer(page)})
+    names = [n for n in names if (ROOT / "docs" / f"{n}.md").exists()]
+    (out / "docs").mkdir(exist_ok=True)
+    render = mistune.create_markdown(plugins=["table"], escape=False)
+    for name in names:
+        body = render((ROOT / "docs" / f"{name}.md").read_text("utf-8"))
+        body = _LESSON_LINK.sub(lambda m: f'href="../{m.group(1)}.html{m.group(2) or ""}"', body)
+        body = _MD_LINK.sub(lambda m: (f'href="{m.group(1)}.html{m.group(2) or ""}"'
+                                       if m.group(1) in names else m.group(0)), body)
+        (out / "docs" / f"{name}.html").write_text(
+            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>{html.escape(name)}</title></head><body style=\"font-family:sans-serif;"
+            f"max-width:50em;margin:2em auto;line-height:1.5\">"
+            '<p><a href="../index.html">all lessons</a></p>\n'
+            f"{body}</body></html>\n", "utf-8")
+    return names
 
 
 def index_page(entries: list[tuple[Path, str]]) -> str:
@@ -95,7 +127,7 @@ def index_page(entries: list[tuple[Path, str]]) -> str:
             "numbers, readable without Python. The apps run only in the live version "
             "(Binder, or JupyterLab on your own machine).</p>\n"
             "<p><b>This is a teaching model, not medical advice.</b></p>\n"
-            f"<ol start=\"0\">\n{items}\n</ol>\n</body></html>\n")
+            f"<ul>\n{items}\n</ul>\n</body></html>\n")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,12 +138,15 @@ def main(argv: list[str] | None = None) -> int:
     exporter = HTMLExporter(template_name="lab")
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
-    entries = []
+    entries, pages = [], []
     for lesson in sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
         page, title = build_page(lesson, exporter)
         (args.out / f"{lesson.stem}.html").write_text(page, "utf-8")
         entries.append((lesson, title))
+        pages.append(page)
         print(f"site/{lesson.stem}.html")
+    for name in doc_pages(pages, args.out):
+        print(f"site/docs/{name}.html")
     (args.out / "index.html").write_text(index_page(entries), "utf-8")
     print(f"{args.out}/index.html: {len(entries)} lessons")
     return 0

@@ -3,7 +3,8 @@
 The site is built into a temp dir and served by `python -m http.server` on 127.0.0.1; every
 request to another host is blocked. The index lists every lesson with a link to its page and
 to its live version on Binder; a lesson page (01) shows its text and stored outputs, its
-Binder link and no console error; some lesson page shows a stored figure that really loads.
+Binder link, a working link to the glossary page and no console error; some lesson page
+shows a stored figure that really loads.
 """
 
 from __future__ import annotations
@@ -88,6 +89,10 @@ def test_a_lesson_page_reads_without_a_kernel_and_links_to_binder(site_server, o
     assert binder.count() == 1
     assert binder.get_attribute("href").startswith("https://mybinder.org/v2/gh/")
     assert page.locator('.static-edition a[href="index.html"]').count() == 1
+    page.click('a[href="docs/glossary.html"] >> nth=0')          # the glossary is there too
+    page.wait_for_load_state("load")
+    assert "posterior superior iliac spine" in page.inner_text("body")
+    assert page.locator(f'a[href="../{LESSON}.html"]').count() >= 1
     assert not page.blocked and not page.problems, (page.blocked, page.problems)
 
 
