@@ -92,7 +92,7 @@ class PelvisFigure(LiveFigure):
     of every pair that gives the current reading, the cadaver range of shapes shaded and the
     model's reference pose marked. :meth:`update` takes ``shape_deg`` and ``tilt_deg``."""
 
-    def __init__(self, fig: Figure | None = None, *, figsize: tuple[float, float] = (12.8, 5.6),
+    def __init__(self, fig: Figure | None = None, *, figsize: tuple[float, float] = (11.0, 5.0),
                  dpi: float = 75.0, animated: bool = True) -> None:
         super().__init__(fig, figsize, dpi, animated, hide_chrome=True)
         self._build()
@@ -129,7 +129,7 @@ class PelvisFigure(LiveFigure):
         ax2.set_xlim(t0, t1)
         ax2.set_ylim(lo - 2.0, hi + 2.0)
         ax2.axhspan(lo, hi, color=_C_SHAPE, alpha=0.08, lw=0)
-        ax2.text(t0 + 0.5, hi + 0.4, "cadaver shapes, Preece et al. 2008", fontsize=fs - 4,
+        ax2.text(t0 + 0.5, lo + 0.4, "cadaver shapes (Preece et al. 2008)", fontsize=fs - 4,
                  color=_C_SHAPE, va="bottom")
         tt = np.array([t0, t1])
         for r in range(-10, 40, 5):          # faint lines of equal reading
@@ -137,8 +137,9 @@ class PelvisFigure(LiveFigure):
         ax2.plot([0.0], [ASIS_PSIS_OFFSET_DEG], ls="none", marker="s", ms=10, mfc="white",
                  mec=_C_QL, mew=2, zorder=5)
         ax2.annotate(f"model's reference pose ({ASIS_PSIS_OFFSET_DEG:.1f} deg)",
-                     (0.0, ASIS_PSIS_OFFSET_DEG), xytext=(0.8, ASIS_PSIS_OFFSET_DEG - 3.2),
-                     fontsize=fs - 4, color=_C_QL)
+                     (0.0, ASIS_PSIS_OFFSET_DEG), xytext=(-14.5, ASIS_PSIS_OFFSET_DEG + 3.0),
+                     fontsize=fs - 4, color=_C_QL,
+                     arrowprops={"arrowstyle": "-", "color": _C_QL, "lw": 0.8})
         self.same_line = self._line(ax2, color=_C_READ, lw=3,
                                     label="every pair with this reading")
         self.point = self._line(ax2, ls="none", marker="o", ms=12, color=_C_READ, mec="black",
