@@ -80,6 +80,8 @@ class AbductionExplorer(_App):
                    "gait2392"),
     }
 
+    FBD = True
+
     def __init__(self, *, figure: bool = True, **start: Any) -> None:
         super().__init__(figure, **start)
 

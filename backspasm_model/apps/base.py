@@ -20,7 +20,7 @@ from IPython.display import display
 
 from . import lifecycle
 from .controls import TEXT, UnitSlider, keyboard_guard, styled_box, unit_slider
-from .layout import collapsible, projector_layout
+from .layout import collapsible, fbd_checkbox, projector_layout
 
 __all__ = ["App", "Control", "STALE_TEXT", "unit_slider"]
 
@@ -275,6 +275,8 @@ class _App(App):
 
     CONTROLS: dict[str, Control] = {}
     CHOICES: dict[str, tuple[str, list[tuple[str, str]], str]] = {}
+    #: True: the figure has a free-body-diagram overlay (``set_fbd``) and the app a toggle.
+    FBD = False
 
     def __init__(self, figure: bool, **start: Any) -> None:
         self._suspend = False
@@ -298,6 +300,9 @@ class _App(App):
         # text description of the figure, next to it (screen readers, projector back rows)
         self.figure_description = widgets.HTML(value="")
         self.figure: Any = self._make_figure() if figure else None
+        self.fbd_toggle = fbd_checkbox() if self.FBD else None
+        if self.fbd_toggle is not None:
+            self._watch(self.fbd_toggle, "_on_fbd")
         self.set(**start)
 
     # -- to override --------------------------------------------------------------------
@@ -344,8 +349,9 @@ class _App(App):
         self._message(notes)
 
     def _build_widget(self) -> widgets.Widget:
+        fbd = [] if self.fbd_toggle is None else [self.fbd_toggle]
         controls = [*self._slider_rows(), *self.choices.values(), *self._extra_widgets(),
-                    self.message]
+                    *fbd, self.message]
         panels = [("readouts", self.readout)]
         panels += [(getattr(w, "panel_title", "more"), w) for w in self._side_widgets()]
         fig = [*self._figure_widgets("app"),
@@ -354,7 +360,14 @@ class _App(App):
 
     def _owned_widgets(self) -> list[widgets.Widget]:
         return [*self._slider_rows(), *self.choices.values(), *self._extra_widgets(),
-                *self._side_widgets(), self.message, self.readout, self.figure_description]
+                *self._side_widgets(), self.message, self.readout, self.figure_description,
+                *([] if self.fbd_toggle is None else [self.fbd_toggle])]
+
+    def _on_fbd(self, change: Mapping[str, Any]) -> None:
+        """Show or hide the figure's free-body overlay (no re-plot)."""
+        if self.figure is not None:
+            self.figure.set_fbd(bool(change["new"]))
+            self.figure.draw()
 
     # -- helpers ------------------------------------------------------------------------
     def _control(self, key: str) -> tuple[str, Control]:

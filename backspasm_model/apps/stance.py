@@ -55,6 +55,8 @@ class StanceExplorer(_App):
                    "gait2392"),
     }
 
+    FBD = True
+
     def __init__(self, *, figure: bool = True, **start: Any) -> None:
         super().__init__(figure, **start)
 

@@ -43,12 +43,20 @@ from .diagram import (
     _DiagramFigure,
     _style,
 )
+from .fbd import FbdOverlay, foot_of_perpendicular
 
 __all__ = ["AbductionFigure"]
 
 
 # ---------------------------------------------------------------------------------------------
 # Side-lying hip abduction
+
+
+#: Overlay scale: weights 1 cm per kg, as the leg's weight arrow.
+_M_PER_N = 0.01 / 9.81
+#: Drawing-only attachment points of the abductor line (m): on the leg 6 cm from the hip and
+#: 4 cm above it (greater trochanter), and on the pelvis 10 cm back and up (ilium).
+_TROCH_ALONG, _TROCH_UP, _ILIUM = 0.06, 0.04, (-0.10, 0.10)
 
 
 class AbductionFigure(_DiagramFigure):
@@ -60,8 +68,8 @@ class AbductionFigure(_DiagramFigure):
 
     def _build(self) -> None:
         fig, fs = self.fig, _FONT
-        gs = fig.add_gridspec(2, 2, width_ratios=[1.15, 1.0], hspace=0.5, wspace=0.22,
-                              left=0.03, right=0.98, top=0.9, bottom=0.1)
+        gs = fig.add_gridspec(2, 2, width_ratios=[1.15, 1.0], hspace=0.62, wspace=0.3,
+                              left=0.02, right=0.98, top=0.86, bottom=0.1)
         ax = self.ax_leg = diagram_axes(fig, gs[:, 0], (-0.75, 1.0), (-0.08, 0.95))
         self.y_floor = 0.0
         self.y_bottom_hip = 0.10
@@ -100,14 +108,21 @@ class AbductionFigure(_DiagramFigure):
         self.lever = self._line(ax, color=_C_DEMAND, lw=1.5, ls=":")
         self.weight_arrow = self._arrow(ax, _C_DEMAND)
         self.ankle_weight = self._line(ax, ls="none", marker="s", color=_C_LOADED, mec="black")
+        # free-body overlay: the top leg (hidden until set_fbd(True))
+        self._fbd_args: tuple[Any, ...] | None = None
+        self.fbd = FbdOverlay(
+            self, ax, {"abductors": _C_CAP, "hip": _C_LOADED, "ankle": _C_LOADED},
+            m_per_N=_M_PER_N, weight=False, key_xy=(0.01, 0.80),
+            key="free body: the top leg\nweights: 1 cm per kg; abductor and hip\n"
+                "joint forces at half scale; dashed: lever arms")
         self.angle_text = self._anim(fig.text(0.01, 0.985, "", fontsize=fs + 2, va="top",
                                               fontweight="bold"))
         # under the title, clear of the substitution label and the leg
         self.leg_text = self._anim(fig.text(0.01, 0.93, "", fontsize=fs - 2, va="top"))
 
         ax2 = self.ax_torque = fig.add_subplot(gs[0, 1])
-        _style(ax2, "demand (leg weight) vs capacity (abductors)", "abduction angle (deg)",
-               "moment about the hip (N m)")
+        _style(ax2, "leg's moment vs abductors' capacity", "abduction angle (deg)",
+               "moment at hip (N m)")
         ax2.axvline(0.0, color=_C_BONE, ls="--", lw=1)
         ax2.axvspan(*_SUB, color=_C_WARN, alpha=0.12, lw=0)
         self.curve_unloaded = self._line(ax2, color=_C_DEMAND, lw=2.5, label="leg only")
@@ -118,11 +133,14 @@ class AbductionFigure(_DiagramFigure):
                                        mec="black", mew=1.2)
         self.point_capacity = self._line(ax2, ls="none", marker="o", ms=9, color=_C_CAP,
                                          mec="black", mew=1.0)
-        ax2.legend(loc="upper right", fontsize=fs - 4, frameon=False)
+        # the legend under the leg diagram, clear of the curves
+        fig.legend(handles=[self.curve_unloaded, self.curve_loaded, self.curve_capacity],
+                   loc="lower left", bbox_to_anchor=(0.0, 0.0), fontsize=fs - 2, ncol=1,
+                   frameon=False)
         ax2.set_xlim(float(DEFAULT_ANGLES_DEG[0]), float(DEFAULT_ANGLES_DEG[-1]))
 
         ax3 = self.ax_effort = fig.add_subplot(gs[1, 1])
-        _style(ax3, "relative effort = demand / capacity", "abduction angle (deg)",
+        _style(ax3, "effort = moment / capacity", "abduction angle (deg)",
                "effort (% of maximum)")
         ax3.axvline(0.0, color=_C_BONE, ls="--", lw=1)
         ax3.axvspan(*_SUB, color=_C_WARN, alpha=0.12, lw=0)
@@ -133,6 +151,33 @@ class AbductionFigure(_DiagramFigure):
         self.point_effort = self._line(ax3, ls="none", marker="o", ms=11, color=_C_EFFORT,
                                        mec="black", mew=1.2)
         ax3.set_xlim(float(DEFAULT_ANGLES_DEG[0]), float(DEFAULT_ANGLES_DEG[-1]))
+
+    def set_fbd(self, on: bool) -> None:
+        """Show or hide the free-body overlay (forces on the top leg, lever arms); no
+        re-plot (call :meth:`draw` after)."""
+        self.fbd.show(on)
+        if on and self._fbd_args is not None:
+            self._set_fbd(*self._fbd_args)
+
+    def _set_fbd(self, now: Any, th: float, hip: tuple[float, float],
+                 ankle: tuple[float, float], w_kg: float) -> None:
+        """Forces on the top leg: the ankle weight, the abductors' pull (the force whose
+        moment about the hip balances the leg's: torque / its lever arm) and the hip joint
+        force that closes the sum; the last two at half scale."""
+        hx, hy = hip
+        c, s = np.cos(th), np.sin(th)
+        t = (hx + _TROCH_ALONG * c - _TROCH_UP * s, hy + _TROCH_ALONG * s + _TROCH_UP * c)
+        il = (hx + _ILIUM[0], hy + _ILIUM[1])
+        foot = foot_of_perpendicular(hip, t, il)
+        arm = float(np.hypot(foot[0] - hx, foot[1] - hy))
+        f_abd = float(now.torque_Nm) / max(arm, 1e-3)
+        self.fbd.set_force("abductors", t, il, f_abd / 2.0, joint=hip)
+        self.fbd.set_force("ankle", ankle, (ankle[0], ankle[1] - 1.0), 9.81 * w_kg, joint=hip)
+        g = 9.81 * (float(now.leg_mass_kg) + w_kg)
+        u = np.subtract(il, t) / np.hypot(*np.subtract(il, t))
+        rx, ry = -f_abd * u[0], g - f_abd * u[1]          # joint force on the leg
+        n = float(np.hypot(rx, ry))
+        self.fbd.set_force("hip", hip, (hx + rx / n, hy + ry / n), n / 2.0, joint=None)
 
     def update(self, *, angle_deg: float = 0.0, effort_threshold: float = 0.4,
                **inputs: Any) -> None:
@@ -156,6 +201,9 @@ class AbductionFigure(_DiagramFigure):
         self.ankle_weight.set_data([ax_], [ay_])
         self.ankle_weight.set_markersize(6.0 + 3.0 * w)
         self.ankle_weight.set_visible(w > 0.0)
+        self._fbd_args = (now, th, (hx, hy), (float(ax_), float(ay_)), w)
+        if self.fbd.visible:
+            self._set_fbd(*self._fbd_args)
         sub = float(now.substitution_likelihood)
         # hip hiking: the top iliac crest is pulled toward the ribs as substitution sets in
         hike = 0.03 * sub

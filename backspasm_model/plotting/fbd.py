@@ -38,8 +38,8 @@ class FbdOverlay:
 
     def __init__(self, live: Any, ax: Any, colours: dict[str, str], *, m_per_N: float,
                  weight_colour: str = "#0072B2", key: str = "",
-                 key_xy: tuple[float, float] = (0.01, 0.2)) -> None:
-        self.ax, self.m_per_N, self.visible = ax, m_per_N, False
+                 key_xy: tuple[float, float] = (0.01, 0.2), weight: bool = True) -> None:
+        self.ax, self.m_per_N, self.visible, self._has_weight = ax, m_per_N, False, weight
         self.arrows: dict[str, FancyArrowPatch] = {}
         self.levers: dict[str, Any] = {}
         for name, col in colours.items():
@@ -69,6 +69,9 @@ class FbdOverlay:
         self.visible = bool(on)
         for a in self._all():
             a.set_visible(self.visible)
+        if not self._has_weight:
+            self.weight.set_visible(False)
+            self.weight_label.set_visible(False)
 
     def set_force(self, name: str, at: tuple[float, float], toward: tuple[float, float],
                   force_N: float, joint: tuple[float, float] | None = (0.0, 0.0)) -> None:

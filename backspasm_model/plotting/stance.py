@@ -43,8 +43,8 @@ class StanceFigure(_DiagramFigure):
 
     def _build(self) -> None:
         fig, fs = self.fig, _FONT
-        gs = fig.add_gridspec(2, 2, width_ratios=[1.0, 1.1], hspace=0.5, wspace=0.22,
-                              left=0.03, right=0.98, top=0.9, bottom=0.1)
+        gs = fig.add_gridspec(2, 2, width_ratios=[1.0, 1.1], hspace=0.62, wspace=0.3,
+                              left=0.02, right=0.98, top=0.84, bottom=0.12)
         ax = self.ax_fbd = diagram_axes(fig, gs[:, 0], (-0.36, 0.22), (-0.34, 0.52))
         ax.text(0.11, -0.33, "stance side", fontsize=fs - 3, ha="center")
         ax.text(-0.2, -0.33, "swing side", fontsize=fs - 3, ha="center")
@@ -66,23 +66,37 @@ class StanceFigure(_DiagramFigure):
         self.arrow_weight = self._arrow(ax, _C_DEMAND)
         self.arrow_abd = self._arrow(ax, _C_CAP)
         self.arrow_hip = self._arrow(ax, _C_LOADED)
-        self.title_text = self._anim(fig.text(0.01, 0.985, "", fontsize=fs + 2, va="top",
+        self.title_text = self._anim(fig.text(0.01, 0.985, "", fontsize=fs + 1, va="top",
                                               fontweight="bold"))
-        self.force_text = self._anim(fig.text(0.01, 0.93, "", fontsize=fs - 2, va="top"))
-        ax.text(0.21, -0.28, f"arrows: 1 body weight = {100 * _BW_TO_M:.0f} cm",
-                fontsize=fs - 4, color=_C_BONE, ha="right", va="top")
-        self.label_w = self._anim(ax.text(0, 0, "W", color=_C_DEMAND, fontsize=fs,
-                                          fontweight="bold"))
+        self.force_text = self._anim(fig.text(0.01, 0.925, "", fontsize=fs - 3, va="top"))
+        fig.text(0.01, 0.01, f"arrows: 1 body weight = {100 * _BW_TO_M:.0f} cm",
+                 fontsize=fs - 3, color=_C_BONE, ha="left", va="bottom")
+        self.label_w = self._anim(ax.text(0, 0, "weight", color=_C_DEMAND, fontsize=fs - 2,
+                                          fontweight="bold", ha="right"))
         self.label_m = self._anim(ax.text(0, 0, "abductors", color=_C_CAP, fontsize=fs - 2,
                                           fontweight="bold"))
         self.label_r = self._anim(ax.text(0, 0, "hip force", color=_C_LOADED, fontsize=fs - 2,
-                                          fontweight="bold", ha="right"))
+                                          fontweight="bold", ha="left", va="top"))
+        # free-body overlay (hidden until set_fbd(True)): Pauwels' free body is everything
+        # above the stance hip (head, arms, trunk, pelvis and the swing leg), cut through the
+        # hip joint; its boundary, the lever arms about the hip, and a key
+        self.fbd_boundary = self._line(ax, color=_C_BONE, lw=1.5, ls=(0, (4, 3)))
+        self.fbd_lever_w = self._line(ax, color=_C_DEMAND, lw=2.5, ls=":")
+        self.fbd_lever_m = self._line(ax, color=_C_CAP, lw=2.5, ls=":")
+        self.fbd_key = self._anim(fig.text(
+            0.01, 0.055, "dashed outlines: the free body, all above the stance hip\n"
+            "(cut at the hip joint); dotted: lever arms about the hip",
+            fontsize=fs - 3, va="bottom"))
+        self.fbd_boundary_leg = self._line(ax, color=_C_BONE, lw=1.5, ls=(0, (4, 3)))
+        self._fbd_parts = [self.fbd_boundary, self.fbd_boundary_leg, self.fbd_lever_w,
+                           self.fbd_lever_m, self.fbd_key]
+        self.set_fbd(False)
         self.label_ql = self._anim(ax.text(0, 0, "QL", color=_C_QL, fontsize=fs - 2,
                                            fontweight="bold", ha="right"))
 
         ax2 = self.ax_force = fig.add_subplot(gs[0, 1])
         _style(ax2, "abductor moment: needed vs available", "abductor strength (x nominal)",
-               "moment about the hip (N m)")
+               "moment at hip (N m)")
         self.curve_cap = self._line(ax2, color=_C_CAP, lw=2.5, label="available (capacity)")
         self.curve_need = self._line(ax2, color=_C_DEMAND, lw=2.5, label="needed (weight x lever)")
         self.point_cap = self._line(ax2, ls="none", marker="o", ms=11, color=_C_CAP, mec="black")
@@ -90,7 +104,7 @@ class StanceFigure(_DiagramFigure):
         ax2.set_xlim(float(_STRENGTHS[0]), float(_STRENGTHS[-1]))
 
         ax3 = self.ax_drop = fig.add_subplot(gs[1, 1])
-        _style(ax3, "pelvic drop, and the trunk lean that levels it",
+        _style(ax3, "pelvic drop; lean that levels it",
                "abductor strength (x nominal)", "angle (deg)")
         self.curve_drop = self._line(ax3, color=_C_WARN, lw=2.5, label="pelvic drop (swing side)")
         self.curve_lean = self._line(ax3, color=_C_EFFORT, lw=2.5, ls="--",
@@ -99,6 +113,33 @@ class StanceFigure(_DiagramFigure):
                                      mec="black")
         ax3.legend(loc="upper right", fontsize=fs - 4, frameon=False)
         ax3.set_xlim(float(_STRENGTHS[0]), float(_STRENGTHS[-1]))
+
+    def set_fbd(self, on: bool) -> None:
+        """Show or hide the free-body overlay (no re-plot; call :meth:`draw` after)."""
+        for a in self._fbd_parts:
+            a.set_visible(bool(on))
+
+    def _set_fbd(self, pts: list[tuple[float, float]], top: tuple[float, float],
+                 swing_hip: tuple[float, float], x_w: float, ilium: np.ndarray,
+                 d: np.ndarray) -> None:
+        """The free body's outline (a hull around pelvis, trunk, head and swing leg, through
+        the stance hip) and the lever arms of the weight and the abductor pull."""
+        for line, pts_all in (
+                (self.fbd_boundary, [*pts, top, (top[0], top[1] + 0.14)]),
+                (self.fbd_boundary_leg, [swing_hip, (swing_hip[0] - 0.02, swing_hip[1] - 0.40),
+                                         (swing_hip[0] + 0.03, swing_hip[1]),
+                                         (swing_hip[0] - 0.05, swing_hip[1])])):
+            xy = np.array(pts_all, dtype=float)
+            c = xy.mean(axis=0)
+            grown = c + (xy - c) * 1.15      # a margin around the body
+            hull = _hull(grown)
+            hull = np.vstack([hull, hull[:1]])
+            line.set_data(hull[:, 0], hull[:, 1])
+        self.fbd_lever_w.set_data([0.0, x_w], [0.0, 0.0])
+        a, b = ilium, ilium + d
+        t = float(np.dot(-a, b - a) / np.dot(b - a, b - a))
+        foot = a + t * (b - a)
+        self.fbd_lever_m.set_data([0.0, foot[0]], [0.0, foot[1]])
 
     def update(self, **inputs: Any) -> None:
         """Move every artist to the balance for ``inputs`` (scalar inputs of
@@ -137,7 +178,7 @@ class StanceFigure(_DiagramFigure):
         lever = float(r.demand_Nm) / (0.8136 * W)
         x_w = -lever
         self.arrow_weight.set_positions((x_w, 0.30), (x_w, 0.30 - 0.8136 * _BW_TO_M))
-        self.label_w.set_position((x_w + 0.01, 0.28))
+        self.label_w.set_position((x_w - 0.012, 0.27))
         self.label_ql.set_position((crest[0] - 0.01, 0.5 * (crest[1] + rib[1])))
         f_bw = (float(r.abductor_force_N) + float(r.passive_force_N)) / W
         alpha = np.radians(float(inputs.get("abductor_angle_deg", 21.0)))
@@ -152,17 +193,17 @@ class StanceFigure(_DiagramFigure):
         end = np.array([0.0, 0.0])
         tail = end - np.array([hx, hy]) / n * h_bw * _BW_TO_M
         self.arrow_hip.set_positions(tuple(tail), tuple(end))
-        self.label_r.set_position((float(tail[0]) - 0.01, float(tail[1])))
-        ok = "abductors cope" if float(r.effort_fraction) <= 1.0 else "abductors maxed out"
+        self.label_r.set_position((float(tail[0]) + 0.012, float(tail[1])))
+        self._set_fbd(pts, top, sh, x_w, start, d)
         self.title_text.set_text(
-            f"pelvic drop {float(r.pelvic_drop_deg):.1f} deg  |  {ok} "
-            f"({100 * float(r.effort_fraction):.0f} % of capacity)")
-        self.force_text.set_text(
-            f"weight above the hip 0.81 BW, lever {100 * lever:.1f} cm\n"
-            f"abductor force {float(r.abductor_force_BW):.2f} BW"
-            + (f" + passive {float(r.passive_force_N) / W:.2f} BW"
+            f"pelvic drop {float(r.pelvic_drop_deg):.1f} deg  |  a level pelvis needs "
+            f"{100 * float(r.effort_fraction):.0f} % of abductor capacity")
+        self.force_text.set_text(   # one line (BW: body weights)
+            f"weight above the hip 0.81 BW, lever {100 * lever:.1f} cm  |  abductors "
+            f"{float(r.abductor_force_BW):.2f} BW"
+            + (f" + passive {float(r.passive_force_N) / W:.2f}"
                if float(r.passive_force_N) > 0 else "")
-            + f"\nhip joint force {h_bw:.2f} BW")
+            + f"  |  hip {h_bw:.2f} BW")
         self.curve_cap.set_data(_STRENGTHS, sw.capacity_Nm)
         self.curve_need.set_data(_STRENGTHS, sw.demand_Nm)
         self.point_cap.set_data([s], [float(r.capacity_Nm)])
@@ -179,3 +220,20 @@ class StanceFigure(_DiagramFigure):
             self.ax_drop.set_ylim(0.0, dtop)
             self._bg = None
         self.draw()
+
+
+def _hull(p: np.ndarray) -> np.ndarray:
+    """Convex hull of points ``p`` (n x 2), counter-clockwise (Andrew's monotone chain)."""
+    pts = sorted(map(tuple, p))
+
+    def half(seq: list[tuple[float, float]]) -> list[tuple[float, float]]:
+        out: list[tuple[float, float]] = []
+        for q in seq:
+            while len(out) >= 2 and ((out[-1][0] - out[-2][0]) * (q[1] - out[-2][1])
+                                     - (out[-1][1] - out[-2][1]) * (q[0] - out[-2][0])) <= 0:
+                out.pop()
+            out.append(q)
+        return out
+
+    lower, upper = half(pts), half(pts[::-1])
+    return np.array(lower[:-1] + upper[:-1])
