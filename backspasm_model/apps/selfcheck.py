@@ -210,7 +210,9 @@ class NumberCheck(_Check):
 class ChoiceCheck(_Check):
     """A choice self-check: a menu of ``choices`` and a Check button. ``choices`` maps each
     option to its explanation (shown when that option is checked: why it is right, or what
-    it misses), or is a plain sequence of options (then a generic explanation).
+    it misses), or is a plain sequence of options (then a generic explanation). ``source``
+    names who gives the right answer in the feedback ("the model", or e.g. "the evidence"
+    for a question about the literature).
 
     >>> c = ChoiceCheck("anterior", {"anterior": "The quads win.",
     ...                              "posterior": "The hamstrings do that."}, what="the tilt")
@@ -219,22 +221,27 @@ class ChoiceCheck(_Check):
     >>> c.answer.value = "anterior"; c.check()
     "Yes: the model says 'anterior' for the tilt. The quads win."
     >>> c.close()
+    >>> c = ChoiceCheck("no", ["yes", "no"], what="a uniform spasm", source="the evidence")
+    >>> c.answer.value = "yes"; c.check()
+    "Not quite: the evidence does not say 'yes' for a uniform spasm. Look at the readout again."
+    >>> c.close()
     """
 
     _NONE = "(choose one)"
 
     def __init__(self, expected: str, choices: Mapping[str, str] | Sequence[str], *,
-                 what: str, question: str | None = None) -> None:
+                 what: str, question: str | None = None, source: str = "the model") -> None:
         self.explanations = (dict(choices) if isinstance(choices, Mapping)
                              else {c: "" for c in choices})
-        self.what = what
+        self.what, self.source = what, source
         right = _match(expected, list(self.explanations))
         if right is None:
             raise ValueError(f"expected={expected!r} is not one of the choices "
                              f"{list(self.explanations)!r}")
         self.expected = right
         menu = widgets.Dropdown(options=[self._NONE, *self.explanations], value=self._NONE,
-                                description=what, style={"description_width": "initial"})
+                                description=what, style={"description_width": "initial"},
+                                layout=widgets.Layout(width="auto"))   # long options: no clip
         self._setup(html.escape(question or f"Which is it for {what}?"), menu)
 
     def check(self) -> str:
@@ -244,8 +251,8 @@ class ChoiceCheck(_Check):
             return self._say(f"Choose an option for {self.what}, then press Check.", None)
         why = self.explanations.get(chosen, "")
         if chosen == self.expected:
-            return self._say(f"Yes: the model says {chosen!r} for {self.what}. {why}".strip(),
+            return self._say(f"Yes: {self.source} says {chosen!r} for {self.what}. {why}".strip(),
                              True)
         why = why or "Look at the readout again."
-        return self._say(f"Not quite: the model does not say {chosen!r} for {self.what}. "
+        return self._say(f"Not quite: {self.source} does not say {chosen!r} for {self.what}. "
                          f"{why}", False)
