@@ -38,7 +38,7 @@ class PelvisExplorer(_App):
                              SHAPE_RANGE_DEG[0], SHAPE_RANGE_DEG[1], 0.1,
                              round(ASIS_PSIS_OFFSET_DEG, 1), ".1f"),
         "tilt_deg": Control("tilt: rotation of the pelvis (anterior +)", "deg",
-                            TILT_RANGE_DEG[0], TILT_RANGE_DEG[1], 0.5, 0.0, ".1f"),
+                            TILT_RANGE_DEG[0], TILT_RANGE_DEG[1], 0.1, 0.0, ".1f"),
     }
 
     def __init__(self, *, figure: bool = True, **start: Any) -> None:
