@@ -63,6 +63,11 @@ _UNIT_SHORT = {"x nominal": "x nominal",
                "fraction of optimal length lost": "of L_opt lost",
                "kg": "kg"}
 _WARN = PALETTE["quadriceps"]
+_TOOLTIPS = {"body_mass_kg": "In this model the tilt does not depend on body mass (masses, "
+                             "forces and stiffness all scale with it). ",
+             "quad_strength": "x nominal: times the model's default (published) strength. ",
+             "hamstring_strength": "x nominal: times the model's default (published) "
+                                   "strength. "}
 
 
 def _label(key: str) -> str:
@@ -90,22 +95,23 @@ class BalanceExplorer(App):
         self.last_error: str = ""
         self.updates = 0
         self.sliders: dict[str, Any] = {}
-        style = {"description_width": "390px"}
-        layout = widgets.Layout(width="650px")
+        style = {"description_width": "160px"}
+        layout = widgets.Layout(width="430px")
         for key in CONTROLS:
             rng = INPUT_RANGES[key]
             s = unit_slider(
                 rng, CONTROL_LABELS[key], step=_STEPS[key], value=DEFAULTS[key],
                 unit=_UNIT_SHORT.get(rng.unit, rng.unit), label_width="390px", width="570px",
-                tooltip=f"{CONTROL_LABELS[key]}: {rng.lo:g} to {rng.hi:g} {rng.unit}",
+                tooltip=_TOOLTIPS.get(key, "") + f"{CONTROL_LABELS[key]}: {rng.lo:g} to "
+                        f"{rng.hi:g} {rng.unit}",
                 fmt=".2f" if key != "body_mass_kg" else ".0f",
             )
             self._watch(s, "_on_choice")
             self.sliders[key] = s
         self.view = widgets.ToggleButtons(
-            options=[("seed (2 muscles)", "seed"), ("full (all groups)", "full")],
-            value="full", description="view", style={"description_width": "60px",
-                                                     "button_width": "200px"},
+            options=[("two-muscle view", "seed"), ("full view", "full")],
+            value="full", description="view", style={"description_width": "50px",
+                                                     "button_width": "170px"},
             tooltips=["rectus femoris vs hamstrings plus passive tissue",
                       "every muscle group, passive tissue and the upper body's weight"],
         )
@@ -121,7 +127,7 @@ class BalanceExplorer(App):
         self.keep = widgets.ToggleButton(value=False, description="keep previous",
                                          tooltip="freeze this posture as a faint grey ghost")
         self.apply_button = widgets.Button(
-            description="apply the program", button_style="success",
+            description="apply the programme", button_style="success",
             # a darker green than the theme's, with white text: 5.1:1 in light and dark themes
             # (the light theme's success green gave 4.1:1)
             style=widgets.ButtonStyle(button_color="#2e7d32", text_color="white"),
@@ -134,8 +140,10 @@ class BalanceExplorer(App):
         self.message = widgets.HTML(value="")
         self.readout = widgets.HTML(value="")
         # optional 5-95 % band of plausible bodies (issue 6; backspasm_model.plotting.claims)
-        self.band_toggle = widgets.Checkbox(value=False, indent=False,
-                                            description="show 5-95 % band (plausible bodies)")
+        self.band_toggle = widgets.Checkbox(
+            value=False, indent=False, description="show the band of plausible bodies",
+            tooltip="the 5-95 % range of tilt over a sample of plausible bodies",
+            layout=widgets.Layout(width="auto"))
         self._watch(self.band_toggle, "_on_choice")
         self.band_readout = widgets.HTML(value="")
         self.band: Any = None
@@ -310,8 +318,9 @@ class BalanceExplorer(App):
 
     @staticmethod
     def _prescription_html() -> str:
-        parts = [f'<div style="font-size:105%;color:{TEXT}"><b>The prescription (from '
-                 '<code>prescription.toml</code>)</b>']
+        parts = [f'<div style="font-size:105%;color:{TEXT}"><b>The argument\'s prescription'
+                 '</b> (as the argument gave it; what the course added is marked '
+                 '"the course\'s illustration")']
         for it in prescription.ITEMS:
             cues = "".join(f"<li>{html.escape(c)}</li>" for c in it.dose["form_cues"])
             parts.append(

@@ -282,7 +282,7 @@ class _App(App):
         self._suspend = False
         self.last_error = ""
         self.updates = 0
-        style = {"description_width": "140px"}
+        style = {"description_width": "195px"}
         self.sliders: dict[str, UnitSlider] = {}
         for key, c in self.CONTROLS.items():
             s = unit_slider(c, c.label, step=c.step, value=c.value, fmt=c.fmt, width="340px",

@@ -103,8 +103,7 @@ class ProgramExplorer(_App):
     def _make_figure(self) -> Any:
         from ..plotting.programme import ProgramFigure
 
-        return ProgramFigure(figsize=(FIGURE_SIZE_IN[0], 0.8 * FIGURE_SIZE_IN[1]),
-                             dpi=FIGURE_DPI)
+        return ProgramFigure(figsize=FIGURE_SIZE_IN, dpi=FIGURE_DPI)
 
     def _extra_widgets(self) -> list[widgets.Widget]:
         return [self._parts_row]

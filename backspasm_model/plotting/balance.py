@@ -193,7 +193,7 @@ class BalanceFigure(LiveFigure):
         ax3.set_ylim(0.0, 1.12)
         ax3.set_xlabel("QL fibre length / optimal length", fontsize=fs - 1)
         ax3.set_ylabel("force capacity", fontsize=fs)
-        ax3.set_title("QL force-length curve", fontsize=fs)
+
         ax3.tick_params(labelsize=fs - 2)
         ax3.grid(True, alpha=0.3)
         (self.ql_ghost_point,) = ax3.plot([], [], ls="none", marker="o", ms=11,
@@ -216,8 +216,9 @@ class BalanceFigure(LiveFigure):
         (self.zoom_point,) = ins.plot([], [], ls="none", marker="o", ms=10,
                                       color=PALETTE["back_extensors"], mec="black", mew=1.2)
         self._anim(self.zoom_point)
-        self.ql_text = FastText((0.0, -0.42), ax3.transAxes, size_pt=fs - 1, ha="left",
-                                va="top")
+        # the QL's numbers as the panel's title line (a title that changes)
+        self.ql_text = FastText((0.0, 1.03), ax3.transAxes, size_pt=fs - 2, ha="left",
+                                va="bottom")
         ax3.add_artist(self.ql_text)
         self._anim(self.ql_text)
 
@@ -257,7 +258,7 @@ class BalanceFigure(LiveFigure):
         self.ql_point.set_data([p.ql_fibre_length], [cap])
         self.zoom_point.set_data([p.ql_fibre_length], [cap])
         self.ql_text.set_text(f"QL {p.ql_change_mm:+.2f} mm ({p.ql_change_pct:+.2f} %), "
-                              f"capacity {100.0 * p.ql_capacity:.2f} %")
+                              f"{100.0 * p.ql_capacity:.2f} % capacity")
         self.message_text.set_text("")
         self.message_text.set_visible(False)
         self._last = p

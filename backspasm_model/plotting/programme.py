@@ -32,17 +32,17 @@ def _band_verts(x: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
 
 
 class ProgramFigure(LiveFigure):
-    """Tilt, QL length change and abductor capacity over the weeks of a program, each with
+    """Tilt, QL length change and abductor capacity over the weeks of a programme, each with
     its band (slow to fast rates). :meth:`update` takes a
     :class:`~backspasm_model.exercises.programme.ProgramResult`."""
 
     _PANELS = (
         ("tilt_deg", "tilt_low_deg", "tilt_high_deg", "pelvic tilt (ASIS-PSIS)",
-         "tilt (deg, anterior +)", PALETTE["hamstrings"]),
+         "tilt (deg)", PALETTE["hamstrings"]),
         ("ql_length_change_mm", "ql_length_change_low_mm", "ql_length_change_high_mm",
-         "QL length change from the neutral pelvis", "QL change (mm)", PALETTE["ql"]),
+         "QL length change", "QL change (mm)", PALETTE["ql"]),
         ("abductor_capacity_Nm", "abductor_capacity_low_Nm", "abductor_capacity_high_Nm",
-         "hip abductor capacity (single-leg stance)", "moment (N m)", _C_CAP),
+         "hip abductor capacity", "moment (N m)", _C_CAP),
     )
 
     def __init__(self, fig: Figure | None = None, *, figsize: tuple[float, float] = (12.8, 4.6),
@@ -52,8 +52,11 @@ class ProgramFigure(LiveFigure):
 
     def _build(self) -> None:
         fig, fs = self.fig, _FONT
-        axes = fig.subplots(1, 3, gridspec_kw={"wspace": 0.32, "left": 0.06, "right": 0.98,
-                                               "top": 0.8, "bottom": 0.16})
+        # a 2 x 2 grid (fits the apps' 660 x 430 px canvas): three panels, the key in the fourth
+        grid = fig.subplots(2, 2, gridspec_kw={"wspace": 0.38, "hspace": 0.75, "left": 0.1,
+                                               "right": 0.98, "top": 0.86, "bottom": 0.12})
+        axes = [grid[0, 0], grid[0, 1], grid[1, 0]]
+        grid[1, 1].set_axis_off()
         self.axes = list(axes)
         self.lines: list[Any] = []
         self.bands: list[Any] = []
@@ -66,13 +69,15 @@ class ProgramFigure(LiveFigure):
                                          label="nominal rates"))
         self.demand_line = self._line(axes[2], color=_C_DEMAND, lw=1.5, ls="--",
                                       label="needed in single-leg stance")
-        axes[0].legend(loc="upper right", fontsize=fs - 4, frameon=False)
-        axes[2].legend(loc="upper left", fontsize=fs - 4, frameon=False)
+        grid[1, 1].legend(handles=[self.bands[0], self.lines[0], self.demand_line],
+                          labels=["band: slow to fast rates", "nominal rates",
+                                  "needed in single-leg\nstance (abductors)"],
+                          loc="center left", fontsize=fs - 2, frameon=False)
         self.title_text = self._anim(fig.text(0.01, 0.98, "", fontsize=fs + 1, va="top",
                                               fontweight="bold"))
 
     def update(self, r: ProgramResult, demand_Nm: float | None = None) -> None:
-        """Show program ``r`` (and the single-leg-stance demand line if given) and redraw."""
+        """Show programme ``r`` (and the single-leg-stance demand line if given) and redraw."""
         wk = np.asarray(r.week, dtype=float)
         for i, (k, lo, hi, _t, _y, _c) in enumerate(self._PANELS):
             y, ylo, yhi = (np.asarray(getattr(r, n), dtype=float) for n in (k, lo, hi))
@@ -87,8 +92,8 @@ class ProgramFigure(LiveFigure):
             if vals.size:
                 pad = max(0.1 * float(np.ptp(vals)), 0.2 if i < 2 else 5.0)
                 ax.set_ylim(float(vals.min()) - pad, float(vals.max()) + pad)
-            ax.set_xlabel(f"week   (week {wk[-1]:g}: {y[-1]:.2f}, band {ylo[-1]:.2f} to "
-                          f"{yhi[-1]:.2f})", fontsize=_FONT - 2)
+            ax.set_xlabel(f"week (at {wk[-1]:g}: {y[-1]:.2f}; band {ylo[-1]:.2f} to "
+                          f"{yhi[-1]:.2f})", fontsize=_FONT - 3)
         if demand_Nm is not None:
             self.demand_line.set_data([wk[0] - 1, wk[-1] + 1], [demand_Nm, demand_Nm])
         self.title_text.set_text(
