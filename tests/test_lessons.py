@@ -42,7 +42,12 @@ def _is_app(cell) -> bool:
 
 
 def _is_self_check(cell) -> bool:
-    return cell.cell_type == "code" and "my_answer" in cell.source and "= None" in cell.source
+    """A self-check: the older typed answer (``my_answer_... = None``) or a check widget."""
+    if cell.cell_type != "code":
+        return False
+    src = cell.source
+    return ("my_answer" in src and "= None" in src) or "NumberCheck(" in src \
+        or "ChoiceCheck(" in src
 
 
 #: The template's sections in order: (name, test on a cell). Each must be found after the
@@ -54,7 +59,6 @@ SECTIONS = [
     ("predict, then run", lambda c: _md(c, "## Predict, then run")),
     ("set-up cell", lambda c: c.cell_type == "code" and "%matplotlib" in c.source),
     ("the app", _is_app),
-    ("key numbers", lambda c: _md(c, "### Key numbers")),
     ("tasks", lambda c: _md(c, "## Tasks")),
     ("task solution", lambda c: _md(c, "<details><summary>Solution")),
     ("self-check", lambda c: _md(c, "## Self-check")),
@@ -65,14 +69,19 @@ SECTIONS = [
 
 
 def template_problems(nb) -> list[str]:
-    """The template sections missing from ``nb`` or out of order (empty: it follows)."""
-    problems, pos = [], 0
+    """The template sections missing from ``nb`` or out of order (empty: it follows).
+    The key numbers may sit before the tasks or after them (a lesson that reveals its
+    numbers after the tasks), but after the app and before the self-check."""
+    problems, pos, found_at = [], 0, {}
     for name, is_section in SECTIONS:
         found = next((i for i in range(pos, len(nb.cells)) if is_section(nb.cells[i])), None)
         if found is None:
             problems.append(name)
         else:
-            pos = found + 1
+            pos = found_at[name] = found + 1
+    lo, hi = found_at.get("the app", 0), found_at.get("self-check", len(nb.cells))
+    if not any(_md(c, "### Key numbers") for c in nb.cells[lo:hi]):
+        problems.append("key numbers")
     return problems
 
 
@@ -159,9 +168,9 @@ BROKEN = [
     ("tasks", _replace("## Tasks", "## Exercises")),
     ("task solution", _replace("<details><summary>Solution", "<details><summary>Answer")),
     ("self-check", _replace("## Self-check", "## Check")),
-    ("self-check cell", _replace("= None  # your answer here", "= 3.0  # your answer here")),
+    ("self-check cell", _replace("Check(", "Quiz(")),
     ("takeaways", _replace("## Takeaways", "## Summary")),
-    ("references", _replace("## References", "## Sources")),
+    ("references", _replace("## Further reading", "## Sources")),
     # out of order: the self-check heading before the tasks
     ("self-check", _swap("## Tasks", "## Self-check")),
     ("how to use the controls", _swap("## Learning objectives", "## How to use the controls")),
