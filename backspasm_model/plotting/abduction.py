@@ -77,7 +77,7 @@ class AbductionFigure(_DiagramFigure):
         hip = (0.0, self.y_top_hip)
         ax.axhline(self.y_floor, color=_C_BONE, lw=2)
         ax.text(-0.72, -0.05, "floor (front view: lying on the side, head to the left)",
-                fontsize=fs - 4, color=_C_BONE)
+                fontsize=fs - 2, color=_C_BONE)
         # trunk and head (fixed), bottom leg (fixed, straight for the drawing)
         ax.add_patch(Rectangle((-0.58, self.y_floor), 0.56,
                                    self.y_top_hip + 0.06 - self.y_floor,
@@ -88,18 +88,18 @@ class AbductionFigure(_DiagramFigure):
                 fontsize=fs - 2)
         ax.plot([0.0, _L0], [self.y_bottom_hip, self.y_bottom_hip], color=_C_BONE, lw=5,
                 alpha=0.35, solid_capstyle="round")
-        ax.text(0.45, self.y_bottom_hip - 0.05, "bottom leg", fontsize=fs - 4, ha="center",
+        ax.text(0.45, self.y_bottom_hip - 0.05, "bottom leg", fontsize=fs - 2, ha="center",
                 color=_C_BONE)
         # the parallel line and the substitution wedge (static)
         ax.plot([0.0, _L0 + 0.05], [self.y_top_hip, self.y_top_hip], ls="--", color=_C_BONE,
                 lw=1.2)
-        ax.text(_L0 + 0.06, self.y_top_hip, "parallel\n(0 deg)", fontsize=fs - 4, va="center")
+        ax.text(_L0 + 0.06, self.y_top_hip, "parallel\n(0 deg)", fontsize=fs - 2, va="center")
         ax.add_patch(Wedge(hip, _L0 + 0.02, _SUB[0], _SUB[1], color=_C_WARN, alpha=0.12, lw=0))
         lab = np.radians(_SUB[1] + 8.0)
         ax.text(hip[0] + 0.62 * np.cos(lab), hip[1] + 0.62 * np.sin(lab),
-                "QL substitution (hip hiking)\nreported at 25-45 deg", fontsize=fs - 4,
+                "QL substitution (hip hiking)\nreported at 25-45 deg", fontsize=fs - 2,
                 color=_C_WARN, ha="center", va="bottom")
-        ax.text(-0.16, self.y_top_hip + 0.02, "QL", fontsize=fs - 3, color=_C_QL, ha="center",
+        ax.text(-0.16, self.y_top_hip + 0.02, "QL", fontsize=fs - 2, color=_C_QL, ha="center",
                 va="bottom", fontweight="bold")
         ax.plot(*hip, ls="none", marker="o", ms=11, mfc="white", mec=_C_BONE, mew=2.5, zorder=6)
         # QL of the top side: 12th rib to iliac crest (drawn along the trunk)
@@ -145,7 +145,7 @@ class AbductionFigure(_DiagramFigure):
         ax3.axvline(0.0, color=_C_BONE, ls="--", lw=1)
         ax3.axvspan(*_SUB, color=_C_WARN, alpha=0.12, lw=0)
         ax3.text(np.mean(_SUB), 0.97, "QL substitution", transform=ax3.get_xaxis_transform(),
-                 ha="center", va="top", fontsize=fs - 4, color=_C_WARN)
+                 ha="center", va="top", fontsize=fs - 2, color=_C_WARN)
         self.curve_effort = self._line(ax3, color=_C_EFFORT, lw=2.5)
         self.threshold_line = self._line(ax3, color=_C_BONE, lw=1.2, ls="-.")
         self.point_effort = self._line(ax3, ls="none", marker="o", ms=11, color=_C_EFFORT,

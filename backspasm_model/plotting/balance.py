@@ -64,8 +64,8 @@ __all__ = [
     "group_force_N",
 ]
 
-#: Overlay scale: 500 N is 10 cm on the diagram.
-_M_PER_N = 0.10 / 500.0
+#: Overlay scale: 200 N is 10 cm on the diagram.
+_M_PER_N = 0.10 / 200.0
 #: The upper body's weight drawn in the overlay (N): head, arms and trunk, 67.8 % of a 75 kg
 #: body (Winter 2009, Biomechanics and Motor Control of Human Movement, table 4.1).
 _UPPER_BODY_N = 0.678 * 75.0 * 9.81
@@ -165,9 +165,9 @@ class BalanceFigure(LiveFigure):
         ax2.tick_params(labelsize=fs - 2)
         ax2.grid(True, alpha=0.3)
         ax2.text(0.99, 0.97, "tips forward (anterior)", transform=ax2.transAxes, ha="right",
-                 va="top", fontsize=fs - 3, color=PALETTE["bone"])
+                 va="top", fontsize=fs - 2, color=PALETTE["bone"])
         ax2.text(0.01, 0.03, "tips backward (posterior)", transform=ax2.transAxes, ha="left",
-                 va="bottom", fontsize=fs - 3, color=PALETTE["bone"])
+                 va="bottom", fontsize=fs - 2, color=PALETTE["bone"])
         (self.ghost_curve,) = ax2.plot([], [], color=PALETTE["ghost"], lw=2.5, alpha=0.7)
         self._anim(self.ghost_curve)
         (self.ghost_point,) = ax2.plot([], [], ls="none", marker="o", ms=11,
@@ -182,7 +182,7 @@ class BalanceFigure(LiveFigure):
         self.fbd = FbdOverlay(
             self, ax, {g: PALETTE[g] for g in GROUPS}, m_per_N=_M_PER_N,
             weight_colour=PALETTE["marker"],
-            key="free body: the pelvis\narrows: force (500 N = 10 cm)\n"
+            key="free body: the pelvis\narrows: force (200 N = 10 cm)\n"
                 "dashed: lever arm from the hip", key_xy=(0.01, 0.2))
 
         ax3 = self.ax_ql = fig.add_subplot(gs[1, 1])
@@ -211,7 +211,7 @@ class BalanceFigure(LiveFigure):
         ins.set_ylim(0.996, 1.0005)
         ins.set_xticks([1.0])
         ins.set_yticks([])
-        ins.tick_params(labelsize=fs - 3)
+        ins.tick_params(labelsize=fs - 2)
         ins.set_title(f"zoom: +/-{zw * 100:g} %", fontsize=fs - 2)
         (self.zoom_point,) = ins.plot([], [], ls="none", marker="o", ms=10,
                                       color=PALETTE["back_extensors"], mec="black", mew=1.2)

@@ -30,7 +30,7 @@ def _style(ax: Any, title: str, xlabel: str, ylabel: str) -> None:
     ax.set_title(title, fontsize=_FONT)
     ax.set_xlabel(xlabel, fontsize=_FONT - 1)
     ax.set_ylabel(ylabel, fontsize=_FONT - 1)
-    ax.tick_params(labelsize=_FONT - 3)
+    ax.tick_params(labelsize=_FONT - 2)
     ax.grid(True, alpha=0.3)
 
 

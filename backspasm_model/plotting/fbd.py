@@ -56,7 +56,7 @@ class FbdOverlay:
         self.weight_label = live._anim(ax.text(0, 0, "weight", color=weight_colour,
                                                fontsize=12, fontweight="bold", zorder=8))
         # the key, in figure coordinates (``key_xy``, its top left corner)
-        self.key = live._anim(ax.figure.text(*key_xy, key, fontsize=11, va="top", ha="left",
+        self.key = live._anim(ax.figure.text(*key_xy, key, fontsize=11.5, va="top", ha="left",
                                              zorder=8))
         self.show(False)
 

@@ -93,7 +93,7 @@ class ProgramFigure(LiveFigure):
                 pad = max(0.1 * float(np.ptp(vals)), 0.2 if i < 2 else 5.0)
                 ax.set_ylim(float(vals.min()) - pad, float(vals.max()) + pad)
             ax.set_xlabel(f"week (at {wk[-1]:g}: {y[-1]:.2f}; band {ylo[-1]:.2f} to "
-                          f"{yhi[-1]:.2f})", fontsize=_FONT - 3)
+                          f"{yhi[-1]:.2f})", fontsize=_FONT - 2)
         if demand_Nm is not None:
             self.demand_line.set_data([wk[0] - 1, wk[-1] + 1], [demand_Nm, demand_Nm])
         self.title_text.set_text(

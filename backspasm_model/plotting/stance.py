@@ -46,8 +46,8 @@ class StanceFigure(_DiagramFigure):
         gs = fig.add_gridspec(2, 2, width_ratios=[1.0, 1.1], hspace=0.62, wspace=0.3,
                               left=0.02, right=0.98, top=0.84, bottom=0.12)
         ax = self.ax_fbd = diagram_axes(fig, gs[:, 0], (-0.36, 0.22), (-0.34, 0.52))
-        ax.text(0.11, -0.33, "stance side", fontsize=fs - 3, ha="center")
-        ax.text(-0.2, -0.33, "swing side", fontsize=fs - 3, ha="center")
+        ax.text(0.11, -0.33, "stance side", fontsize=fs - 2, ha="center")
+        ax.text(-0.2, -0.33, "swing side", fontsize=fs - 2, ha="center")
         ax.axvline(0.0, color=_C_GHOST, lw=1, ls=":")
         # stance femur (fixed)
         ax.plot([0.0, 0.06, 0.06], [0.0, -0.04, -0.06], color=_C_BONE, lw=5,
@@ -68,9 +68,9 @@ class StanceFigure(_DiagramFigure):
         self.arrow_hip = self._arrow(ax, _C_LOADED)
         self.title_text = self._anim(fig.text(0.01, 0.985, "", fontsize=fs + 1, va="top",
                                               fontweight="bold"))
-        self.force_text = self._anim(fig.text(0.01, 0.925, "", fontsize=fs - 3, va="top"))
+        self.force_text = self._anim(fig.text(0.01, 0.925, "", fontsize=fs - 2, va="top"))
         fig.text(0.01, 0.01, f"arrows: 1 body weight = {100 * _BW_TO_M:.0f} cm",
-                 fontsize=fs - 3, color=_C_BONE, ha="left", va="bottom")
+                 fontsize=fs - 2, color=_C_BONE, ha="left", va="bottom")
         self.label_w = self._anim(ax.text(0, 0, "weight", color=_C_DEMAND, fontsize=fs - 2,
                                           fontweight="bold", ha="right"))
         self.label_m = self._anim(ax.text(0, 0, "abductors", color=_C_CAP, fontsize=fs - 2,
@@ -86,7 +86,7 @@ class StanceFigure(_DiagramFigure):
         self.fbd_key = self._anim(fig.text(
             0.01, 0.055, "dashed outlines: the free body, all above the stance hip\n"
             "(cut at the hip joint); dotted: lever arms about the hip",
-            fontsize=fs - 3, va="bottom"))
+            fontsize=fs - 2, va="bottom"))
         self.fbd_boundary_leg = self._line(ax, color=_C_BONE, lw=1.5, ls=(0, (4, 3)))
         self._fbd_parts = [self.fbd_boundary, self.fbd_boundary_leg, self.fbd_lever_w,
                            self.fbd_lever_m, self.fbd_key]
@@ -100,7 +100,7 @@ class StanceFigure(_DiagramFigure):
         self.curve_cap = self._line(ax2, color=_C_CAP, lw=2.5, label="available (capacity)")
         self.curve_need = self._line(ax2, color=_C_DEMAND, lw=2.5, label="needed (weight x lever)")
         self.point_cap = self._line(ax2, ls="none", marker="o", ms=11, color=_C_CAP, mec="black")
-        ax2.legend(loc="upper left", fontsize=fs - 4, frameon=False)
+        ax2.legend(loc="upper left", fontsize=fs - 2, frameon=False)
         ax2.set_xlim(float(_STRENGTHS[0]), float(_STRENGTHS[-1]))
 
         ax3 = self.ax_drop = fig.add_subplot(gs[1, 1])
@@ -111,7 +111,7 @@ class StanceFigure(_DiagramFigure):
                                      label="trunk lean needed to level it")
         self.point_drop = self._line(ax3, ls="none", marker="o", ms=11, color=_C_WARN,
                                      mec="black")
-        ax3.legend(loc="upper right", fontsize=fs - 4, frameon=False)
+        ax3.legend(loc="upper right", fontsize=fs - 2, frameon=False)
         ax3.set_xlim(float(_STRENGTHS[0]), float(_STRENGTHS[-1]))
 
     def set_fbd(self, on: bool) -> None:
