@@ -25,7 +25,7 @@ from .core.balance import (
 )
 from .core.kinematics import clinical_tilt_deg, ql_fascicle_length_m, ql_length_m
 from .core.parameters import GROUPS, PARAMETER_SET_NAMES, ParameterSet, load_parameter_set
-from .evidence.claims import VERDICTS, evaluate_claims
+from .evidence.claims import VERDICTS, evaluate_claims, evaluate_parts
 from .evidence.uncertainty import BodySample, sample_bodies
 from .exercises.abduction import AbductionResult, side_lying_abduction
 from .exercises.dose import DoseResult, abduction_dose
@@ -63,6 +63,7 @@ __all__ = [
     "VERDICTS",
     "BodySample",
     "evaluate_claims",
+    "evaluate_parts",
     "sample_bodies",
 ]
 

@@ -238,41 +238,35 @@ FUNCTIONS: dict[str, Fn] = {
     "one_at_a_time": Fn(sensitivity.one_at_a_time, {"output": OUT, "view": VIEW, **BANDED},
                         nan_out=True, examples=12),
     # evidence.claims
-    "evaluate_claims": Fn(bm.evaluate_claims, {
-        "params": PSET, "view": VIEW, "on_unstable": Choice(("raise", "nan")), **BANDED},
-        nan_out=True, examples=12),
+    "evaluate_claims": Fn(bm.evaluate_claims, {"params": PSET, "view": VIEW, **BANDED},
+                          nan_out=True, examples=12),
+    "evaluate_parts": Fn(bm.evaluate_parts, {
+        "params": PSET, "view": VIEW, "abductor_strength": Num(0.1, 3.0, "x nominal",
+                                                               scalar=True, none_ok=True),
+        **BANDED}, nan_out=True, examples=12),
     "verdict_changes": Fn(claims.verdict_changes, {"params": PSET, **BANDED}, examples=6),
     "verdict_spread": Fn(claims.verdict_spread, {
         "n": Num(2, claims.MAX_SPREAD_BODIES, "bodies", scalar=True, whole=True, cheap=60),
-        "seed": Seed(), "view": VIEW, **BANDED}, {"n": 20}, examples=15),
+        "seed": Seed(), "view": VIEW}, {"n": 20}, examples=15),
+    "verdict_reach": Fn(claims.verdict_reach, {"quick": Flag()}, {"quick": True}, examples=4),
     "claim_text": Fn(claims.claim_text, {"claim_id": Choice(tuple(
         f"C{i}" for i in range(1, 10)))}, {"claim_id": "C1"}),
-    "graded_verdict": Fn(claims.graded_verdict, _verdict(("effect", "threshold units"),
-                                                         ("threshold", "threshold units")),
-                         {"effect": 1.0, "threshold": 5.0}),
-    "verdict_c1": Fn(claims.verdict_c1, _verdict(("ql_slope_mm_per_deg", "mm/deg")),
-                     {"ql_slope_mm_per_deg": -0.3}),
-    "verdict_c2": Fn(claims.verdict_c2, _verdict(("quad_moment_Nm", "N m"),
-                                                 ("hamstring_moment_Nm", "N m"),
-                                                 ("thigh_share", "fraction")),
-                     {"quad_moment_Nm": 2.0, "hamstring_moment_Nm": -5.0, "thigh_share": 0.6}),
-    "verdict_c3": Fn(claims.verdict_c3, _verdict(("delta_tilt_deg", "deg"),
-                                                 ("ql_change_pct", "%")),
-                     {"delta_tilt_deg": 6.0, "ql_change_pct": -6.0}),
-    "verdict_c4": Fn(claims.verdict_c4, _verdict(("capacity_change_pct", "%")),
-                     {"capacity_change_pct": -6.0}),
-    "verdict_c5": Fn(claims.verdict_c5, _verdict(("delta_tilt_deg", "deg")),
-                     {"delta_tilt_deg": -6.0}),
-    "verdict_c6": Fn(claims.verdict_c6, _verdict(("delta_tilt_deg", "deg")),
-                     {"delta_tilt_deg": 6.0}),
-    "verdict_c7": Fn(claims.verdict_c7, _verdict(("abdominal_to_quad_ratio", "ratio")),
-                     {"abdominal_to_quad_ratio": 0.3}),
-    "verdict_c8": Fn(claims.verdict_c8, _verdict(("abductor_force_BW", "BW")),
-                     {"abductor_force_BW": 2.2}),
-    "verdict_c9": Fn(claims.verdict_c9, _verdict(
-        ("effort_at_parallel", "fraction of maximal moment"),
-        ("substitution_at_parallel", "fraction")),
-        {"effort_at_parallel": 0.34, "substitution_at_parallel": 0.0}),
+    "claim_line": Fn(claims.claim_line, {"part_id": Choice(tuple(
+        p.id for p in claims.evaluate_parts()))}, {"part_id": "C5"}, examples=6),
+    "case_person": Fn(claims.case_person, {
+        "quad_strength": _r(R["quad_strength"], scalar=True),
+        "quad_tightness": _r(R["quad_tightness"], scalar=True),
+        "abductor_strength": Num(0.1, 3.0, "x nominal", scalar=True)}),
+    "judge": Fn(claims.judge, {
+        "effect": Num(-math.inf, math.inf, "yardstick units", scalar=True, nan_ok=True,
+                      none_ok=True),
+        "yardstick": Num(1e-9, 1e300, "yardstick units", scalar=True)},
+        {"effect": 1.0, "yardstick": 5.0}),
+    "judge_part": Fn(claims.judge_part, {
+        "effect": Num(-math.inf, math.inf, "yardstick units", scalar=True, nan_ok=True,
+                      none_ok=True),
+        "yardstick_key": Choice(tuple(claims.YARDSTICKS))},
+        {"effect": 1.0, "yardstick_key": "within_person_tilt_deg"}),
     # apps.selfcheck (print-based; a learner's answer never raises)
     "check_number": Fn(selfcheck.check_number, {"answer": Answer()},
                        {"answer": 3.0, "expected": 3.0, "tolerance": 0.5, "unit": "deg",
@@ -585,7 +579,9 @@ def test_reported_faults_are_clear_refusals(call):
 def test_reported_valid_inputs_are_accepted():
     lo, hi = uncertainty.band([])
     assert np.isnan(lo) and np.isnan(hi)
-    assert claims.verdict_c2(math.nan, -5.4, 0.6) == claims.UNTESTABLE
+    from backspasm_model.evidence.verdicts import thigh_effect
+    assert claims.judge_part(thigh_effect(math.nan, -5.4, 0.6), "thigh_share") \
+        == claims.UNTESTABLE
     out = io.StringIO()
     with redirect_stdout(out):
         selfcheck.check_choice("anterior", "Anterior", ("Anterior", "Posterior"), what="x")

@@ -35,22 +35,34 @@ class Number:
         return f"{self.what}: {self.value:{self.fmt}} {self.unit}".rstrip()
 
 
-def case_person() -> tuple[dict[str, float], dict[str, float], int]:
+def case_person(**override: float) -> tuple[dict[str, float], dict[str, float], int]:
     """The case person before and after the remedy (``stand`` inputs plus
     ``abductor_strength``) and the weeks of the programme: the nominal weekly rates of
-    ``exercises.toml`` ``[program]`` applied for ``case_person.weeks``.
+    ``exercises.toml`` ``[program]`` applied for ``case_person.weeks``. ``override`` replaces
+    some of the person's starting values (the remedy then acts on them).
 
     >>> before, after, weeks = case_person()
     >>> before["quad_tightness"], round(after["quad_tightness"], 3), weeks
     (0.1, 0.04, 12)
     """
-    before = {k: float(v) for k, v in _CASE["start"].items()}
+    from ..core.checks import check_scalar
+
+    for k, v in override.items():
+        if k not in _CASE["start"]:
+            raise TypeError(f"unknown input {k} = {v!r}; allowed: "
+                            f"{', '.join(_CASE['start'])}")
+    ranges = {k: (INPUT_RANGES[k].lo, INPUT_RANGES[k].hi, INPUT_RANGES[k].unit)
+              for k in _CASE["start"] if k in INPUT_RANGES}
+    ranges["abductor_strength"] = (0.1, 3.0, "x nominal")
+    override = {k: check_scalar(k, v, *ranges[k]) for k, v in override.items()}
+    before = {k: float(override.get(k, v)) for k, v in _CASE["start"].items()}
     weeks = int(_CASE["weeks"])
     after = dict(before)
-    after["hamstring_strength"] = before["hamstring_strength"] * (
-        1.0 + weeks * float(_RATES["hamstring_gain_per_week"]["value"]))
-    after["abductor_strength"] = before["abductor_strength"] * (
-        1.0 + weeks * float(_RATES["abductor_gain_per_week"]["value"]))
+    after["hamstring_strength"] = INPUT_RANGES["hamstring_strength"].clamp(
+        before["hamstring_strength"] * (
+            1.0 + weeks * float(_RATES["hamstring_gain_per_week"]["value"])))
+    after["abductor_strength"] = min(3.0, before["abductor_strength"] * (
+        1.0 + weeks * float(_RATES["abductor_gain_per_week"]["value"])))
     after["quad_tightness"] = max(
         0.0, before["quad_tightness"] - weeks * float(_RATES["quad_tightness_loss_per_week"]
                                                       ["value"]))
@@ -59,6 +71,20 @@ def case_person() -> tuple[dict[str, float], dict[str, float], int]:
 
 #: The remedy's strength gain, also used for "training" the back extensors and abdominals.
 TRAINING_GAIN = case_person()[1]["hamstring_strength"] / case_person()[0]["hamstring_strength"]
+
+
+_WORDS = {"quad_strength": "quadriceps strength x", "hamstring_strength": "hamstring strength x",
+          "quad_tightness": "quadriceps tightness ", "abductor_strength": "abductor strength x"}
+
+
+def describe_person(person: dict[str, float]) -> str:
+    """The case person's values in plain words.
+
+    >>> describe_person(case_person()[0])
+    'quadriceps strength x1.5, hamstring strength x0.8, quadriceps tightness 0.1, abductor \
+strength x0.8'
+    """
+    return ", ".join(f"{_WORDS.get(k, k + ' ')}{v:.3g}" for k, v in person.items())
 
 
 def _f(x: Any) -> float:
@@ -104,7 +130,10 @@ def sagittal_parts(base: dict[str, Any], kw: dict[str, Any]) -> dict[str, Part]:
         "thigh_share": Number(share, "", "share of all moments carried by the two", ".2f")},
         f"Rectus femoris pulls with {quad:+.1f} N m (anterior +), the hamstrings with "
         f"{ham:+.1f} N m: together {100 * share:.0f} % of all moments on the pelvis.")
-    before, after, weeks = case_person()
+    own = {k: v for k, v in base.items() if k in _CASE["start"]}
+    base = {k: v for k, v in base.items() if k not in _CASE["start"]}
+    r0 = stand(**kw, **base)
+    before, after, weeks = case_person(**own)
     r1 = stand(**kw, **{**base, **_sagittal(before)})
     dt = _f(r1.tilt_deg - r0.tilt_deg)
     l0 = _f(r0.ql_length_m)

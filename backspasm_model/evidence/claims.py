@@ -26,7 +26,14 @@ import numpy as np
 from ..core.balance import INPUT_RANGES
 from ..core.checks import check_choice, check_scalar, show_value
 from ..core.parameters import ParameterSet, read_data_file
-from .claim_numbers import TRAINING_GAIN, Number, case_person, frontal_parts, sagittal_parts
+from .claim_numbers import (
+    TRAINING_GAIN,
+    Number,
+    case_person,
+    describe_person,  # noqa: F401  (re-exported for the lessons)
+    frontal_parts,
+    sagittal_parts,
+)
 from .verdicts import (
     BAND_FRACTION,
     CONTRADICTED,
@@ -62,6 +69,10 @@ class Outcome:
     intervention: str
     studies: tuple[str, ...]
     note: str
+
+    def cited(self) -> str:
+        """The studies as author and year, e.g. ``"Searle 2015, Owen 2020"``."""
+        return ", ".join(k[:-4] + " " + k[-4:] for k in self.studies)
 
 
 @dataclass(frozen=True)
@@ -133,12 +144,18 @@ def evaluate_parts(*, params: str | ParameterSet = "gait2392", view: str = "full
                    abductor_strength: float | None = None, **baseline: Any) -> list[ClaimPart]:
     """Every claim part with its mechanics verdict (computed now, for the body ``baseline``
     and the case person of ``data/claims.toml``) and its outcome evidence. A body with no
-    stable posture makes its parts not testable in this model.
+    stable posture makes its parts not testable in this model; a part the model cannot compute
+    (and any part of such a body) has ``effect`` NaN. ``abductor_strength`` (0.1-3 x nominal)
+    replaces the case person's for the frontal-plane parts.
 
     >>> [p.id for p in evaluate_parts()][:4]
     ['C1', 'C2', 'C3a', 'C3b']
     """
     baseline = _check_baseline(baseline)
+    check_choice("view", view, ("seed", "full"))
+    if abductor_strength is not None:
+        abductor_strength = check_scalar("abductor_strength", abductor_strength, 0.1, 3.0,
+                                         "x nominal")
     kw = {"params": params, "view": view, "on_unstable": "nan"}
     pname = params.name if isinstance(params, ParameterSet) else str(params)
     nums = {**sagittal_parts(baseline, kw), **frontal_parts(pname, abductor_strength)}
@@ -200,4 +217,4 @@ def verdict_changes(*, params: str | ParameterSet = "gait2392", view: str = "ful
             if p.mechanics != ref[p.id]]
 
 
-from .reach import verdict_reach, verdict_spread  # noqa: E402
+from .reach import describe_setting, reach_line, verdict_reach, verdict_spread  # noqa: E402, F401

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from ..core.balance import INPUT_RANGES, stand
-from ..core.checks import check_seed, check_whole
+from ..core.checks import check_flag, check_seed, check_whole
 from ..core.parameters import GROUPS, read_data_file
 from .claim_numbers import TRAINING_GAIN, case_person, frontal_parts
 from .verdicts import UNTESTABLE, VERDICTS, judge_part
@@ -55,14 +55,48 @@ def verdict_reach(*, quick: bool = False) -> dict[str, dict[str, dict[str, Any]]
     """
     from .claims import evaluate_parts
 
+    quick = check_flag("quick", quick)
     out: dict[str, dict[str, dict[str, Any]]] = {}
-    for s in _settings(bool(quick)):
+    for s in _settings(quick):
         kw = dict(s)
         for p in evaluate_parts(**kw):
             if p.yardstick is None:
                 continue
             out.setdefault(p.id, {}).setdefault(p.mechanics, s)
     return out
+
+
+_LABELS = {
+    "params": "parameter set", "activation": "postural activation",
+    "hip_stiffness_Nm_per_deg": "hip stiffness (N m/deg)",
+    "lumbar_stiffness_Nm_per_deg": "lumbar stiffness (N m/deg)",
+    "ql_neutral_fibre_length": "QL operating length (x optimal)",
+    "abductor_strength": "abductor strength (x nominal)", "body_mass_kg": "body mass (kg)",
+}
+
+
+def describe_setting(setting: dict[str, Any]) -> str:
+    """A setting of :func:`verdict_reach` in plain words.
+
+    >>> describe_setting({"params": "gait2392", "activation": 0.1})
+    'parameter set gait2392, postural activation 0.1'
+    """
+    return ", ".join(
+        f"{_LABELS.get(k, k.replace('_', ' ') + (' (x nominal)' if 'strength' in k else ''))}"
+        f" {v:g}" if not isinstance(v, str) else f"{_LABELS.get(k, k)} {v}"
+        for k, v in setting.items())
+
+
+def reach_line(reach: dict[str, dict[str, Any]], part_id: str, default: str) -> str:
+    """One sentence: whether any input in range moves ``part_id``'s ``default`` verdict,
+    and to what, with the first setting found for each other verdict."""
+    others = {v: s for v, s in reach.get(part_id, {}).items() if v != default}
+    if part_id not in reach:
+        return "No input can move it: the model has no number for this part."
+    if not others:
+        return f"No input inside the apps' ranges moves it from {default}."
+    return "Inputs inside the apps' ranges can move it: " + "; ".join(
+        f"to {v} (e.g. {describe_setting(s)})" for v, s in others.items()) + "."
 
 
 def _tri(u: np.ndarray, lo: float, mode: float, hi: float) -> np.ndarray:
@@ -84,10 +118,12 @@ def verdict_spread(n: int = 2000, *, seed: int | None = 0,
     >>> round(sum(s["C3a"].values()), 6), s["C4b"]
     (1.0, {'not testable in this model': 1.0})
     """
+    from ..core.checks import check_choice
     from .uncertainty import FACTORS, factor_values
 
     n = check_whole("n", n, 2, 100_000, "bodies")
     seed = check_seed("seed", seed)
+    check_choice("view", view, ("seed", "full"))
     rng = np.random.default_rng(seed)
     unit = rng.random((n, len(FACTORS) + 1))
     vals = factor_values(unit[:, :-1])
@@ -143,4 +179,4 @@ def verdict_spread(n: int = 2000, *, seed: int | None = 0,
             for pid in sorted(per, key=order.index)}
 
 
-__all__ = ["verdict_reach", "verdict_spread", "UNTESTABLE"]
+__all__ = ["describe_setting", "reach_line", "verdict_reach", "verdict_spread", "UNTESTABLE"]

@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..core.checks import check_scalar
+from ..core.checks import check_choice, check_scalar
 from ..core.parameters import read_data_file
 
 SUPPORTED = "supported"
@@ -51,13 +51,15 @@ BAND_REASON: str = str(_DATA["rule"]["band_fraction"]["source"])
 
 @dataclass(frozen=True)
 class Yardstick:
-    """A threshold of the rule: value, unit, which kind of question it serves, its source."""
+    """A threshold of the rule: value, unit, which kind of question it serves, its source or
+    reasoning in plain words, and the ``docs/references.bib`` keys it cites."""
 
     key: str
     value: float
     units: str
     kind: str
     source: str
+    cites: tuple[str, ...] = ()
 
     @property
     def band(self) -> float:
@@ -67,7 +69,8 @@ class Yardstick:
 
 #: Every yardstick by key (``data/claims.toml`` ``[yardsticks]``).
 YARDSTICKS: dict[str, Yardstick] = {
-    k: Yardstick(k, float(v["value"]), str(v["units"]), str(v["kind"]), str(v["source"]))
+    k: Yardstick(k, float(v["value"]), str(v["units"]), str(v["kind"]), str(v["source"]),
+                 tuple(v.get("cites", ())))
     for k, v in _DATA["yardsticks"].items()
 }
 #: Threshold names of earlier versions, kept for the lessons that print them.
@@ -86,8 +89,8 @@ def _number(name: str, value: object, unit: str) -> float | None:
 
 
 def judge(effect: float | None, yardstick: float) -> str:
-    """The rule: verdict for ``effect`` (positive = as claimed) against ``yardstick`` (> 0,
-    same units). ``|effect| <= BAND_FRACTION * yardstick`` is no detectable effect.
+    """The rule: verdict for ``effect`` (positive = as claimed) against ``yardstick`` (from
+    1e-9 to 1e300, same units). ``|effect| <= BAND_FRACTION * yardstick`` is no detectable effect.
 
     >>> [judge(e, 5.0) for e in (-1.0, -0.5, 0.0, 0.5, 0.51, 4.99, 5.0)]
     ['contradicted', 'no detectable effect', 'no detectable effect', 'no detectable effect', \
@@ -95,10 +98,7 @@ def judge(effect: float | None, yardstick: float) -> str:
     >>> judge(None, 5.0)
     'not testable in this model'
     """
-    y = check_scalar("yardstick", yardstick, 0.0, math.inf, "yardstick units")
-    if not y > 0.0:
-        raise ValueError(f"yardstick = {yardstick!r} is not allowed; allowed: a number above 0 "
-                         "(yardstick units)")
+    y = check_scalar("yardstick", yardstick, 1e-9, 1e300, "yardstick units")
     e = _number("effect", effect, "yardstick units")
     if e is None:
         return UNTESTABLE
@@ -115,10 +115,8 @@ def judge_part(effect: float | None, yardstick_key: str) -> str:
     >>> judge_part(-0.007, "force_loss_pct")
     'no detectable effect'
     """
-    if yardstick_key not in YARDSTICKS:
-        raise ValueError(f"yardstick_key = {yardstick_key!r} is not allowed; allowed: "
-                         f"{', '.join(YARDSTICKS)}")
-    return judge(effect, YARDSTICKS[yardstick_key].value)
+    key = check_choice("yardstick_key", yardstick_key, tuple(YARDSTICKS))
+    return judge(effect, YARDSTICKS[key].value)
 
 
 def thigh_effect(quad_moment_Nm: float, hamstring_moment_Nm: float, share: float) -> float:
