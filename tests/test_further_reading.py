@@ -24,7 +24,6 @@ _spec.loader.exec_module(fr)
 BIB = fr.parse_bibtex(fr.BIB.read_text("utf-8"))
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.md"))
 PENDING = {
-    "00_start_here", "02_pelvis_and_thigh_muscles", "03_ql_length_and_force",
     "05_the_prescription",
     "08_a_programme_over_weeks", "09_testing_the_claims", "10_how_sure_can_we_be",
 }
