@@ -60,7 +60,7 @@ CONTROL_LABELS: dict[str, str] = {
 _STEPS = {"quad_strength": 0.05, "hamstring_strength": 0.05, "quad_tightness": 0.01,
           "hamstring_tightness": 0.01, "body_mass_kg": 1.0}
 _UNIT_SHORT = {"x nominal": "x nominal",
-               "fraction of optimal length lost": "of L_opt lost",
+               "fraction of optimal length lost": "of optimal length lost",
                "kg": "kg"}
 _WARN = PALETTE["quadriceps"]
 _TOOLTIPS = {"body_mass_kg": "In this model the tilt does not depend on body mass (masses, "
@@ -318,20 +318,46 @@ class BalanceExplorer(App):
 
     @staticmethod
     def _prescription_html() -> str:
+        """The argument's exercises as the argument gave them; whatever the course added
+        (a dose where the argument gave none, progressions, cues) is marked as the course's
+        illustration. No sentence recommends anything."""
+        tag = (f'<span style="background:{TAG_BACKGROUND};color:{TEXT};padding:0 4px">'
+               "{}</span>")
         parts = [f'<div style="font-size:105%;color:{TEXT}"><b>The argument\'s prescription'
-                 '</b> (as the argument gave it; what the course added is marked '
-                 '"the course\'s illustration")']
+                 "</b> (as the argument gave it; what the course added is marked "
+                 f"{tag.format('the course&#39;s illustration')})"]
         for it in prescription.ITEMS:
-            cues = "".join(f"<li>{html.escape(c)}</li>" for c in it.dose["form_cues"])
+            d = it.dose
+            cues = "".join(f"<li>{html.escape(c)}</li>" for c in d["form_cues"])
+            how = (f"dose: {html.escape(it.dose_text())}<br>"
+                   f"progression: {html.escape(d['load_progression'])}"
+                   f'<ul style="margin:2px 0">{cues}</ul>')
+            claims = ", ".join(f"claim {c}" for c in it.claims)
+            if it.dose_status == "read":      # the argument's own words
+                body = f"<i>as the argument gave it:</i><br>{how}"
+            else:                              # named by the argument, dose added here
+                body = ("<i>the argument names this exercise but gives no dose.</i><br>"
+                        f"{tag.format('the course&#39;s illustration')} {how}")
             parts.append(
                 f'<div style="margin-top:6px"><b>{html.escape(it.what)}</b> '
-                f'<span style="background:{TAG_BACKGROUND};color:{TEXT};padding:0 4px">'
-                f'{", ".join(it.claims)}</span><br>'
-                f"dose: {html.escape(it.dose_text())} ({it.dose_status})<br>"
-                f"progression: {html.escape(it.dose['load_progression'])}"
-                f'<ul style="margin:2px 0">{cues}</ul>'
-                f"<i>in the model:</i> {html.escape(prescription.moves_text(it))}</div>"
-            )
+                f"{tag.format(claims)}<br>{body}"
+                f"<i>what the model changes:</i> {html.escape(_moves_words(it))}</div>")
         parts.append(f'<div style="margin-top:8px;border-left:4px solid {_WARN};padding-left:6px">'
-                     f"<b>{html.escape(prescription.NOTE)}</b></div></div>")
+                     "<b>This is a teaching model, not medical advice: the course analyses "
+                     "this argument and recommends none of its exercises. The amounts the "
+                     "model changes are teaching assumptions, not measured effects.</b>"
+                     "</div></div>")
         return "".join(parts)
+
+
+def _moves_words(item: Any) -> str:
+    """The model inputs an item moves, in words (no code names)."""
+    if not item.moves:
+        return "no control of this balance (it acts in the frontal plane)"
+    out = []
+    for m in item.moves:
+        name = CONTROL_LABELS.get(m.input, m.input.replace("_", " "))
+        op = f"{m.amount:+g}" if m.mode == "add" else f"x{m.amount:g}"
+        lo, hi = m.range
+        out.append(f"{name} {op} (a teaching assumption: {lo:g} to {hi:g})")
+    return "; ".join(out)

@@ -25,8 +25,8 @@ __all__ = ["ProgramExplorer"]
 def _program_control(key: str, label: str, step: float, fmt: str = ".3f") -> Control:
     r = PROGRAM_INPUT_RANGES[key]
     unit = {"fraction of starting strength gained per week": "fraction/week",
-            "fraction of optimal fibre length regained per week": "of L_opt/week",
-            "fraction of optimal length lost": "of L_opt lost"}.get(r.unit, r.unit)
+            "fraction of optimal fibre length regained per week": "of optimal length per week",
+            "fraction of optimal length lost": "of optimal length lost"}.get(r.unit, r.unit)
     return Control(label, unit, r.lo, r.hi, step, PROGRAM_DEFAULTS[key], fmt)
 
 
