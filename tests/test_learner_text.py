@@ -148,7 +148,7 @@ KNOWN = {
 
 def _lessons(check: str) -> list:
     return [pytest.param(p, id=p.stem, marks=pytest.mark.xfail(
-        strict=True, reason="known violation: the lead fixes this lesson"))
+        strict=True, reason="known violation; once fixed, delete the entry from KNOWN"))
             if p.stem in KNOWN[check] else pytest.param(p, id=p.stem) for p in LESSONS]
 
 
