@@ -9,6 +9,7 @@ Imported only on demand: ``import backspasm_model`` never imports ipywidgets.
 from .abduction import AbductionExplorer
 from .balance import BalanceExplorer
 from .claims import ClaimsExplorer
+from .pelvis import PelvisExplorer
 from .prediction import Prediction, PredictionSummary
 from .programme import ProgramExplorer
 from .selfcheck import ChoiceCheck, NumberCheck
@@ -20,6 +21,7 @@ __all__ = [
     "ChoiceCheck",
     "ClaimsExplorer",
     "NumberCheck",
+    "PelvisExplorer",
     "Prediction",
     "PredictionSummary",
     "ProgramExplorer",

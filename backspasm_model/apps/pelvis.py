@@ -10,6 +10,7 @@ from typing import Any
 from ..core.kinematics import ASIS_PSIS_OFFSET_DEG
 from ..plotting.pelvis import SHAPE_RANGE_DEG, TILT_RANGE_DEG, PelvisLandmarks, pelvis_landmarks
 from .base import Control, _App
+from .layout import FIGURE_DPI, FIGURE_SIZE_IN
 
 __all__ = ["PelvisExplorer"]
 
@@ -47,7 +48,7 @@ class PelvisExplorer(_App):
     def _make_figure(self) -> Any:
         from ..plotting.pelvis import PelvisFigure
 
-        return PelvisFigure()
+        return PelvisFigure(figsize=FIGURE_SIZE_IN, dpi=FIGURE_DPI)
 
     def _compute(self) -> PelvisLandmarks:
         i = self.inputs()

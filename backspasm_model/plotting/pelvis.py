@@ -100,14 +100,14 @@ class PelvisFigure(LiveFigure):
 
     def _build(self) -> None:
         fig, fs = self.fig, _FONT
-        gs = fig.add_gridspec(1, 2, width_ratios=[1.15, 1.0], wspace=0.18, left=0.02,
-                              right=0.97, top=0.86, bottom=0.13)
+        gs = fig.add_gridspec(1, 2, width_ratios=[0.9, 1.0], wspace=0.22, left=0.01,
+                              right=0.98, top=0.84, bottom=0.13)
         ax = self.ax_side = diagram_axes(fig, gs[0, 0], (-0.2, 0.14), (-0.15, 0.2))
-        ax.text(0.13, -0.145, "front (anterior) \u2192", fontsize=fs - 3, ha="right")
-        ax.text(-0.195, -0.145, "\u2190 back", fontsize=fs - 3, ha="left")
+        ax.text(0.14, -0.145, "front \u2192", fontsize=fs - 2, ha="right")
+        ax.text(-0.2, -0.145, "\u2190 back", fontsize=fs - 2, ha="left")
         ax.plot([0.0], [0.0], ls="none", marker="o", ms=12, mfc="white", mec=_C_BONE, mew=2.5,
                 zorder=6)
-        ax.text(0.012, -0.012, "hip", fontsize=fs - 3, va="top")
+        ax.text(0.012, -0.012, "hip", fontsize=fs - 2, va="top")
         self.ghost = self._line(ax, color=_C_GHOST, lw=1.5, ls=":")
         self.bone = self._line(ax, color=_C_BONE, lw=3, solid_joinstyle="round")
         self.horizontal = self._line(ax, color=_C_GHOST, lw=1.2, ls="--")
@@ -122,29 +122,29 @@ class PelvisFigure(LiveFigure):
         self.sub_text = self._anim(fig.text(0.01, 0.93, "", fontsize=fs - 2, va="top"))
 
         ax2 = self.ax_map = fig.add_subplot(gs[0, 1])
-        _style(ax2, "shape and tilt that give the same reading", "tilt: rotation of the "
-               "pelvis (deg, anterior +)", "shape: ASIS-PSIS angle of the bone (deg)")
+        _style(ax2, "pelves that read the same", "tilt (deg, anterior +)",
+               "shape of the bone (deg)")
+        ax2.tick_params(labelsize=fs - 2)
         lo, hi = SHAPE_RANGE_DEG
         t0, t1 = TILT_RANGE_DEG
         ax2.set_xlim(t0, t1)
         ax2.set_ylim(lo - 2.0, hi + 2.0)
         ax2.axhspan(lo, hi, color=_C_SHAPE, alpha=0.08, lw=0)
-        ax2.text(t0 + 0.5, lo + 0.4, "cadaver shapes (Preece et al. 2008)", fontsize=fs - 4,
+        ax2.text(t0 + 0.5, lo + 0.4, "cadaver shapes\n(Preece 2008)", fontsize=fs - 2,
                  color=_C_SHAPE, va="bottom")
         tt = np.array([t0, t1])
         for r in range(-10, 40, 5):          # faint lines of equal reading
             ax2.plot(tt, r - tt, color=_C_GHOST, lw=0.8, alpha=0.5)
         ax2.plot([0.0], [ASIS_PSIS_OFFSET_DEG], ls="none", marker="s", ms=10, mfc="white",
                  mec=_C_QL, mew=2, zorder=5)
-        ax2.annotate(f"model's reference pose ({ASIS_PSIS_OFFSET_DEG:.1f} deg)",
-                     (0.0, ASIS_PSIS_OFFSET_DEG), xytext=(-14.5, ASIS_PSIS_OFFSET_DEG + 3.0),
-                     fontsize=fs - 4, color=_C_QL,
+        ax2.annotate(f"model's reference\npose ({ASIS_PSIS_OFFSET_DEG:.1f} deg)",
+                     (0.0, ASIS_PSIS_OFFSET_DEG), xytext=(3.0, ASIS_PSIS_OFFSET_DEG - 4.5),
+                     fontsize=fs - 2, color=_C_QL,
                      arrowprops={"arrowstyle": "-", "color": _C_QL, "lw": 0.8})
-        self.same_line = self._line(ax2, color=_C_READ, lw=3,
-                                    label="every pair with this reading")
+        self.same_line = self._line(ax2, color=_C_READ, lw=3, label="same reading")
         self.point = self._line(ax2, ls="none", marker="o", ms=12, color=_C_READ, mec="black",
                                 label="this pelvis")
-        ax2.legend(loc="upper right", fontsize=fs - 4, frameon=False)
+        ax2.legend(loc="upper right", fontsize=fs - 2, frameon=True, framealpha=0.9)
 
     def update(self, shape_deg: float = ASIS_PSIS_OFFSET_DEG, tilt_deg: float = 0.0) -> None:
         """Move every artist to ``shape_deg`` and ``tilt_deg`` (deg) and redraw."""

@@ -33,6 +33,7 @@ APPS = {
     "stance": "StanceExplorer(abductor_strength=0.3)",
     "programme": "ProgramExplorer()",
     "claims": "ClaimsExplorer()",
+    "pelvis": "PelvisExplorer(shape_deg=13.0, tilt_deg=-7.1)",
 }
 FIRST_CONTROL = ".widget-slider, .widget-dropdown, .widget-checkbox"
 
@@ -65,7 +66,9 @@ _MEASURE_JS = """([ctlSel]) => {
       .filter(e => e.offsetWidth > 0 && e.scrollWidth > e.clientWidth + 1 &&
                    getComputedStyle(e).textOverflow === 'ellipsis')
       .map(e => e.textContent);
+  const sliders = [...document.querySelectorAll('.widget-slider')].map(box);
   return {area, canvas: canvas ? box(canvas) : null, ctl: ctl ? box(ctl) : null, clipped,
+          sliders,
           cut, docWidth: document.documentElement.scrollWidth};
 }"""
 
@@ -116,6 +119,9 @@ def _check(page, name: str, where: str) -> None:
         assert m["canvas"] is not None, f"{where} {name}: no canvas"
         assert _inside(m["canvas"], m["area"]), f"{where} {name}: canvas off-screen {m}"
         assert not m["clipped"], f"{where} {name}: canvas clipped by {m['clipped']}"
+        # the controls sit beside the figure: every slider visible with the whole figure
+        off = [b for b in m["sliders"] if not _inside(b, m["area"])]
+        assert not off, f"{where} {name}: {len(off)} sliders not visible with the figure {m}"
     assert not m["cut"], f"{where} {name}: labels cut with an ellipsis: {m['cut']}"
     assert m["docWidth"] <= 1280 + 1, f"{where} {name}: the page scrolls sideways {m}"
 
