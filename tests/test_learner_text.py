@@ -138,7 +138,7 @@ KNOWN = {
                  "08_a_programme_over_weeks"},
     "identifiers": {"05_the_prescription", "08_a_programme_over_weeks"},
     "abbreviations": {"01_reading_the_pelvis", "04_what_is_a_back_spasm",
-                      "05_the_prescription", "06_side_lying_hip_abduction",
+                      "05_the_prescription",
                       "08_a_programme_over_weeks"},
     "glossary": {"05_the_prescription", "08_a_programme_over_weeks"},
 }
