@@ -96,12 +96,12 @@ class BalanceExplorer(App):
         self.updates = 0
         self.sliders: dict[str, Any] = {}
         style = {"description_width": "160px"}
-        layout = widgets.Layout(width="430px")
+        layout = widgets.Layout(width="400px")
         for key in CONTROLS:
             rng = INPUT_RANGES[key]
             s = unit_slider(
                 rng, CONTROL_LABELS[key], step=_STEPS[key], value=DEFAULTS[key],
-                unit=_UNIT_SHORT.get(rng.unit, rng.unit), label_width="390px", width="570px",
+                unit=_UNIT_SHORT.get(rng.unit, rng.unit), label_width="0px", width="320px",
                 tooltip=_TOOLTIPS.get(key, "") + f"{CONTROL_LABELS[key]}: {rng.lo:g} to "
                         f"{rng.hi:g} {rng.unit}",
                 fmt=".2f" if key != "body_mass_kg" else ".0f",
@@ -109,9 +109,9 @@ class BalanceExplorer(App):
             self._watch(s, "_on_choice")
             self.sliders[key] = s
         self.view = widgets.ToggleButtons(
-            options=[("two-muscle view", "seed"), ("full view", "full")],
+            options=[("two muscles", "seed"), ("all groups", "full")],
             value="full", description="view", style={"description_width": "50px",
-                                                     "button_width": "170px"},
+                                                     "button_width": "165px"},
             tooltips=["rectus femoris vs hamstrings plus passive tissue",
                       "every muscle group, passive tissue and the upper body's weight"],
         )

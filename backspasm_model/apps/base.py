@@ -285,14 +285,14 @@ class _App(App):
         style = {"description_width": "195px"}
         self.sliders: dict[str, UnitSlider] = {}
         for key, c in self.CONTROLS.items():
-            s = unit_slider(c, c.label, step=c.step, value=c.value, fmt=c.fmt, width="340px",
+            s = unit_slider(c, c.label, step=c.step, value=c.value, fmt=c.fmt, width="320px",
                             tooltip=getattr(c, "tooltip", None))
             self._watch(s, "_on_change")
             self.sliders[key] = s
         self.choices: dict[str, Any] = {}
         for key, (label, options, default) in self.CHOICES.items():
             d = widgets.Dropdown(options=options, value=default, description=label,
-                                 style=style, layout=widgets.Layout(width="430px"))
+                                 style=style, layout=widgets.Layout(width="400px"))
             self._watch(d, "_on_change")
             self.choices[key] = d
         self.message = widgets.HTML(value="")

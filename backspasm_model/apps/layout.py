@@ -25,7 +25,7 @@ __all__ = ["CONTROLS_PX", "FIGURE_DPI", "FIGURE_PX", "FIGURE_SIZE_IN", "collapsi
 #: 720 px high window (Lab's bars leave ~600 px).
 FIGURE_PX = (660, 430)
 #: Width of the controls column (px).
-CONTROLS_PX = 440
+CONTROLS_PX = 410
 #: Dots per inch of the apps' figures (ipympl shows one dot per CSS pixel at 72 dpi... the
 #: canvas is figsize x dpi CSS pixels).
 FIGURE_DPI = 75.0
@@ -58,7 +58,7 @@ def projector_layout(figure: Sequence[widgets.Widget], controls: Sequence[widget
     sit under the figure), and ``panels`` (title, widget) in a collapsible accordion below,
     closed at the start."""
     fig_col = widgets.VBox(list(figure), layout=widgets.Layout(
-        flex="0 0 auto", overflow="hidden", margin="0 12px 0 0"))
+        flex="0 0 auto", overflow="hidden", margin="0 8px 0 0"))
     ctl_col = widgets.VBox(list(controls), layout=widgets.Layout(
         width=f"{controls_px}px", flex="0 1 auto", overflow="visible"))
     row = widgets.HBox([fig_col, ctl_col], layout=widgets.Layout(
