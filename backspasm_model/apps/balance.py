@@ -192,10 +192,11 @@ class BalanceExplorer(App):
                 f"QL force capacity {100 * p.ql_capacity:.2f} %")
 
     def _build_widget(self) -> widgets.Widget:
-        buttons = widgets.HBox([self.reset_button, self.keep])
+        buttons = widgets.HBox([self.reset_button, self.keep, self.apply_button],
+                               layout=widgets.Layout(flex_flow="row wrap"))
         controls = [*self._slider_rows(), self.view, self.params, buttons, self.fbd_toggle,
                     self.band_toggle, self.message, self.band_readout]
-        presc = widgets.VBox([self.prescription_panel, self.apply_button])
+        presc = widgets.VBox([self.prescription_panel])
         fig = [*self._figure_widgets("explorer"),
                collapsible("what the figure shows (in words)", self.figure_description)]
         return projector_layout(

@@ -42,9 +42,24 @@ def fbd_checkbox() -> widgets.Checkbox:
         layout=widgets.Layout(width="auto"))
 
 
+# The widget library draws a closed panel's title in the theme's secondary text colour on its
+# secondary background (4.4:1 in the light theme, 4.2:1 in the dark one, under WCAG AA's
+# 4.5:1); the course's panels take the primary text colour of the same theme instead.
+PANEL_CLASS = "bs-panels"
+_PANEL_CSS = (f"<style>.{PANEL_CLASS} .jupyter-widget-Collapse-header"
+              "{color:var(--jp-ui-font-color1);}</style>")
+
+
+def panel_style() -> widgets.HTML:
+    """An invisible HTML widget holding the panels' title colour rule (see above)."""
+    return widgets.HTML(value=_PANEL_CSS, layout=widgets.Layout(
+        width="0px", height="0px", overflow="hidden", margin="0"))
+
+
 def collapsible(title: str, child: widgets.Widget) -> widgets.Accordion:
     """``child`` in a one-section accordion titled ``title``, closed at the start."""
     acc = widgets.Accordion(children=[child], layout=widgets.Layout(width="100%"))
+    acc.add_class(PANEL_CLASS)
     acc.set_title(0, title)
     acc.selected_index = None
     return acc
@@ -65,7 +80,8 @@ def projector_layout(figure: Sequence[widgets.Widget], controls: Sequence[widget
         flex_flow="row wrap", align_items="flex-start", width="100%"))
     acc = widgets.Accordion(children=[w for _t, w in panels],
                             layout=widgets.Layout(width="100%", max_width="1120px"))
+    acc.add_class(PANEL_CLASS)
     for i, (title, _w) in enumerate(panels):
         acc.set_title(i, title)
     acc.selected_index = None
-    return widgets.VBox([row, acc], layout=widgets.Layout(width="100%"))
+    return widgets.VBox([row, acc, panel_style()], layout=widgets.Layout(width="100%"))

@@ -15,8 +15,16 @@ window.bsExplorer = (() => {
     return null;
   }
   function root() {
+    // the whole app: the outermost widget of the output that holds the canvas (the figure,
+    // its controls beside it and the collapsible panels below), else the nearest box that
+    // holds both the canvas and sliders
     let e = canvasDiv();
     while (e && e !== document.body && !e.querySelector('.widget-slider')) e = e.parentElement;
+    while (e && e.parentElement && e.parentElement !== document.body &&
+           e.parentElement.closest('.jupyter-widgets') &&
+           !e.parentElement.matches('.jp-OutputArea-output, .jupyter-widgets-output-area')) {
+      e = e.parentElement;
+    }
     return e;
   }
   function canvas() { const d = canvasDiv(); return d && d.querySelector('canvas'); }
@@ -78,6 +86,11 @@ window.bsExplorer = (() => {
       for (let level = 0; w && level < 4; level++, w = w.parentElement) {
         for (const s of [w.previousElementSibling, w.nextElementSibling]) {
           if (s && s.matches(TEXT) && textOf(s).length >= 40) return textOf(s);
+          // or the panel of a collapsible section placed right there
+          if (s && s.matches('.jupyter-widget-Accordion') && !s.querySelector('canvas')) {
+            const t = [...s.querySelectorAll(TEXT)].map(textOf).find(x => x.length >= 40);
+            if (t) return t;
+          }
         }
         if (w.parentElement && w.parentElement.querySelector('.widget-slider')) break;
       }
@@ -88,7 +101,9 @@ window.bsExplorer = (() => {
 
 // window.bsFigures.undescribed(): every figure on the page (ipympl canvas or static image
 // output) that has no text description next to it. A live figure needs a text widget
-// (HTML/Label, >= 40 characters) right before or after it in its app, or aria-describedby;
+// (HTML/Label, >= 40 characters) right before or after it in its app - on its own or as the
+// panel of a collapsible section placed there (a screen reader reads it, a click opens it) -
+// or aria-describedby;
 // a static image needs alt text, a text output beside it, or a markdown cell right before
 // or after its cell.
 window.bsFigures = (() => {
@@ -106,6 +121,8 @@ window.bsFigures = (() => {
       if (w.matches('.jp-OutputArea-output, .jp-Cell, body')) break;
       for (const s of [w.previousElementSibling, w.nextElementSibling]) {
         if (s && s.matches(TEXT) && textOf(s).length >= 40) return true;
+        if (s && s.matches('.jupyter-widget-Accordion') && !s.querySelector('canvas') &&
+            [...s.querySelectorAll(TEXT)].some(t => textOf(t).length >= 40)) return true;
       }
     }
     return false;
