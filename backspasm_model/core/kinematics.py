@@ -215,7 +215,7 @@ def _fascicle_length(t: np.ndarray, fascicle: str) -> np.ndarray:
 def _monotone_range(fascicle: str) -> InputRange:
     """The part of :data:`TILT_RANGE_DEG` around 0 where ``fascicle`` shortens strictly with
     anterior tilt, rounded inward to 0.5 deg."""
-    t = np.linspace(TILT_RANGE_DEG.lo, TILT_RANGE_DEG.hi, 9001)
+    t = np.linspace(TILT_RANGE_DEG.lo, TILT_RANGE_DEG.hi, 1801)  # 0.05 deg steps
     rises = np.diff(_fascicle_length(t, fascicle)) >= 0.0
     zero = int(np.searchsorted(t, 0.0))
     below = np.flatnonzero(rises[:zero])
