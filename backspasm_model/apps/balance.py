@@ -109,7 +109,7 @@ class BalanceExplorer(App):
             self._watch(s, "_on_choice")
             self.sliders[key] = s
         self.view = widgets.ToggleButtons(
-            options=[("two muscles", "seed"), ("all groups", "full")],
+            options=[("two-muscle", "seed"), ("full", "full")],
             value="full", description="view", style={"description_width": "50px",
                                                      "button_width": "165px"},
             tooltips=["rectus femoris vs hamstrings plus passive tissue",

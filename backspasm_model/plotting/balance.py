@@ -245,7 +245,7 @@ class BalanceFigure(LiveFigure):
             if on:
                 ln.set_color(_shade(PALETTE[g], s))
                 ln.set_linewidth(_LW0 + (_LW1 - _LW0) * _quantise(s))
-        view = "two-muscle view" if p.view == "seed" else "all-groups view"
+        view = "two-muscle view" if p.view == "seed" else "full view"
         self.tilt_text.set_text(f"{abs(p.tilt_deg):4.1f} deg {p.direction} ({view})")
         if p.view != self._view:   # the legend of this view (a full redraw, on view changes only)
             for v, leg in self.legends.items():
