@@ -22,6 +22,7 @@ venv: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check backspasm_model tests benchmarks tools
+	$(BIN)/ruff format --check backspasm_model tests benchmarks tools
 	$(BIN)/mypy
 
 test: $(STAMP) lint

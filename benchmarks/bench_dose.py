@@ -45,8 +45,10 @@ def main(n: int = 10**6) -> None:
     dose_s, dose_mb = measure(lambda: bm.abduction_dose(top_angle_deg=top))
     print(f"stand(), {n:,} postures (baseline): {stand_s:.2f} s, {stand_mb:.0f} MB peak")
     print(f"abduction_dose(), {n:,} top angles:  {dose_s:.2f} s, {dose_mb:.0f} MB peak")
-    print(f"ratio dose / stand: time {dose_s / stand_s:.2f}x, memory {dose_mb / stand_mb:.2f}x "
-          "(before the fix: about 13 s and 7.4 GB)")
+    print(
+        f"ratio dose / stand: time {dose_s / stand_s:.2f}x, memory {dose_mb / stand_mb:.2f}x "
+        "(before the fix: about 13 s and 7.4 GB)"
+    )
 
 
 if __name__ == "__main__":

@@ -84,7 +84,9 @@ def bench_explorer(n: int = N_UPDATES, seed: int = 0) -> dict[str, float]:
 def bench_nbval() -> float:
     t0 = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "notebooks"], cwd=ROOT, check=True,
+        [sys.executable, "-m", "pytest", "-q", "notebooks"],
+        cwd=ROOT,
+        check=True,
         stdout=subprocess.DEVNULL,
     )
     return time.perf_counter() - t0
@@ -93,12 +95,18 @@ def bench_nbval() -> float:
 def main(argv: list[str]) -> int:
     r = bench_explorer()
     ratio = r["naive_median_ms"] / r["explorer_median_ms"]
-    print(f"explorer update (model + artists + blit, Agg): median {r['explorer_median_ms']:.1f} ms"
-          f" (p90 {r['explorer_p90_ms']:.1f} ms) over {r['n_fast']} random slider updates")
-    print(f"naive full re-plot of the same figure:           median {r['naive_median_ms']:.1f} ms"
-          f" over {r['n_naive']} updates")
-    print(f"ratio naive / explorer: {ratio:.1f}x (target >= 10x); "
-          f"explorer target < 15 ms: {'met' if r['explorer_median_ms'] < 15 else 'NOT met'}")
+    print(
+        f"explorer update (model + artists + blit, Agg): median {r['explorer_median_ms']:.1f} ms"
+        f" (p90 {r['explorer_p90_ms']:.1f} ms) over {r['n_fast']} random slider updates"
+    )
+    print(
+        f"naive full re-plot of the same figure:           median {r['naive_median_ms']:.1f} ms"
+        f" over {r['n_naive']} updates"
+    )
+    print(
+        f"ratio naive / explorer: {ratio:.1f}x (target >= 10x); "
+        f"explorer target < 15 ms: {'met' if r['explorer_median_ms'] < 15 else 'NOT met'}"
+    )
     if "--no-nbval" not in argv:
         t = bench_nbval()
         print(f"nbval over the whole notebook set (pytest notebooks/): {t:.1f} s (target < 60 s)")

@@ -38,10 +38,14 @@ def main() -> None:
     assert np.allclose(loop_tilt, sub.tilt_deg, atol=1e-5)  # solver tolerance 1e-6 N m
 
     lo, hi = s.band("tilt_deg", 0.9)
-    print(f"sample_bodies({N:,}): {vec:.3f} s (best of {REPEATS}; "
-          f"{1e6 * vec / N:.2f} us per body); tilt 5-95 %: {lo:.2f} to {hi:.2f} deg")
-    print(f"baseline, scalar stand() loop over {N_LOOP} bodies: {1e6 * per_body_loop:.0f} us per "
-          f"body -> {N:,} bodies would take {per_body_loop * N:.1f} s")
+    print(
+        f"sample_bodies({N:,}): {vec:.3f} s (best of {REPEATS}; "
+        f"{1e6 * vec / N:.2f} us per body); tilt 5-95 %: {lo:.2f} to {hi:.2f} deg"
+    )
+    print(
+        f"baseline, scalar stand() loop over {N_LOOP} bodies: {1e6 * per_body_loop:.0f} us per "
+        f"body -> {N:,} bodies would take {per_body_loop * N:.1f} s"
+    )
     print(f"speed-up of the vectorised sampler: {per_body_loop * N / vec:.0f}x")
 
 

@@ -22,14 +22,19 @@ HERRINGTON = {"men": (0.85, 0.09, 0.06), "women": (0.75, 0.18, 0.07)}
 def shares(tilt_deg: np.ndarray, neutral_deg: float = 1.0) -> tuple[float, float, float]:
     """Anterior (> neutral_deg), neutral (|tilt| <= neutral_deg) and posterior shares."""
     t = tilt_deg[np.isfinite(tilt_deg)]
-    return (float(np.mean(t > neutral_deg)), float(np.mean(np.abs(t) <= neutral_deg)),
-            float(np.mean(t < -neutral_deg)))
+    return (
+        float(np.mean(t > neutral_deg)),
+        float(np.mean(np.abs(t) <= neutral_deg)),
+        float(np.mean(t < -neutral_deg)),
+    )
 
 
 def main() -> None:
     both = sample_bodies(N, seed=1)
-    print(f"plausible bodies (both parameter sets, n = {N:,}): anterior (> 0 deg) "
-          f"{np.mean(both.tilt_deg > 0):.1%}, median tilt {np.nanmedian(both.tilt_deg):+.1f} deg")
+    print(
+        f"plausible bodies (both parameter sets, n = {N:,}): anterior (> 0 deg) "
+        f"{np.mean(both.tilt_deg > 0):.1%}, median tilt {np.nanmedian(both.tilt_deg):+.1f} deg"
+    )
     a, n0, p = shares(both.tilt_deg)
     print(f"  with +/-1 deg counted neutral: anterior {a:.1%}, neutral {n0:.1%}, posterior {p:.1%}")
     for name in ("gait2392", "rajagopal2016"):

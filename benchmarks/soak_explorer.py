@@ -98,8 +98,10 @@ def main(argv: list[str]) -> int:
     r = soak(n)
     print(f"soak: {r['events']:,} random events in {r['seconds']:.1f} s")
     print(f"  exceptions in the kernel: {r['exceptions']}")
-    print(f"  plt.get_fignums() unchanged during the soak: {bool(r['fignums_unchanged'])} "
-          f"(before the app: {fig_before}, after closing it: {plt.get_fignums()})")
+    print(
+        f"  plt.get_fignums() unchanged during the soak: {bool(r['fignums_unchanged'])} "
+        f"(before the app: {fig_before}, after closing it: {plt.get_fignums()})"
+    )
     print(f"  resident memory growth: {r['rss_growth_MB']:.2f} MB (target < 10 MB)")
     ok = r["exceptions"] == 0 and r["fignums_unchanged"] and r["rss_growth_MB"] < 10.0
     print("  PASS" if ok else "  FAIL")

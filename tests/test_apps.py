@@ -64,9 +64,16 @@ def test_every_control_is_labelled_with_its_unit(app):
     assert "x nominal" in app.sliders["quad_strength"].description
 
 
-@pytest.mark.parametrize("key,value", [("quad_strength", 2.5), ("hamstring_strength", 0.5),
-                                       ("quad_tightness", 0.2), ("hamstring_tightness", 0.1),
-                                       ("body_mass_kg", 120.0)])
+@pytest.mark.parametrize(
+    "key,value",
+    [
+        ("quad_strength", 2.5),
+        ("hamstring_strength", 0.5),
+        ("quad_tightness", 0.2),
+        ("hamstring_tightness", 0.1),
+        ("body_mass_kg", 120.0),
+    ],
+)
 def test_slider_moves_readouts_and_artists_as_the_model_says(app, key, value):
     app.sliders[key].value = value
     r = bm.stand(**{key: value})
@@ -147,20 +154,23 @@ def test_extreme_slider_values_are_clamped(app, value, expected):
 
 
 def test_nan_is_refused_with_a_visible_message(app):
-    app.sliders["hamstring_strength"].value = float("nan")   # refused: keeps its value
+    app.sliders["hamstring_strength"].value = float("nan")  # refused: keeps its value
     assert app.sliders["hamstring_strength"].value == 1.0
     assert "not a number" in app.message.value
     assert app.posture is not None
 
 
-@pytest.mark.parametrize("kw,text", [
-    ({"quad_strength": "strong"}, "must be a number"),
-    ({"quad_strength": None}, "must be a number"),
-    ({"body_mass_kg": 500}, "clamped"),
-    ({"view": "sideways"}, "view must be one of"),
-    ({"params": "my_model"}, "params must be one of"),
-    ({"activation": 0.5}, "not a control"),
-])
+@pytest.mark.parametrize(
+    "kw,text",
+    [
+        ({"quad_strength": "strong"}, "must be a number"),
+        ({"quad_strength": None}, "must be a number"),
+        ({"body_mass_kg": 500}, "clamped"),
+        ({"view": "sideways"}, "view must be one of"),
+        ({"params": "my_model"}, "params must be one of"),
+        ({"activation": 0.5}, "not a control"),
+    ],
+)
 def test_invalid_values_via_set_never_raise(app, kw, text):
     app.set(**kw)
     assert text in app.message.value
@@ -231,8 +241,7 @@ def test_keep_previous_leaves_a_ghost(app):
     gx = app.figure.ghost_point.get_xdata()
     assert gx[0] == pytest.approx(first.tilt_deg)
     assert app.figure.operating_point.get_xdata()[0] > first.tilt_deg
-    np.testing.assert_allclose(app.figure.ghost["pelvis"].get_xdata(),
-                               first.segments["pelvis"][0])
+    np.testing.assert_allclose(app.figure.ghost["pelvis"].get_xdata(), first.segments["pelvis"][0])
     app.keep.value = False
     assert len(app.figure.ghost_point.get_xdata()) == 0
 
@@ -301,8 +310,7 @@ def test_app_without_figure_still_reads_out():
         assert a.figure is None
         assert a.posture.tilt_deg == pytest.approx(_tilt(quad_strength=2.0))
         a.sliders["hamstring_strength"].value = 2.0
-        assert a.posture.tilt_deg == pytest.approx(_tilt(quad_strength=2.0,
-                                                         hamstring_strength=2.0))
+        assert a.posture.tilt_deg == pytest.approx(_tilt(quad_strength=2.0, hamstring_strength=2.0))
     finally:
         a.close()
 

@@ -70,13 +70,17 @@ def _rgba(colour: str) -> tuple[float, float, float, float]:
         h = c[1:]
         if len(h) in (3, 4):
             h = "".join(ch * 2 for ch in h)
-        vals = [int(h[i:i + 2], 16) / 255 for i in range(0, len(h), 2)]
+        vals = [int(h[i : i + 2], 16) / 255 for i in range(0, len(h), 2)]
         return (*vals[:3], vals[3] if len(vals) == 4 else 1.0)
     m = re.fullmatch(r"rgba?\(([^)]*)\)", c)
     if m:
         parts = [float(p) for p in m.group(1).split(",")]
-        return (parts[0] / 255, parts[1] / 255, parts[2] / 255,
-                parts[3] if len(parts) == 4 else 1.0)
+        return (
+            parts[0] / 255,
+            parts[1] / 255,
+            parts[2] / 255,
+            parts[3] if len(parts) == 4 else 1.0,
+        )
     raise AssertionError(f"cannot read the colour {colour!r}")
 
 
@@ -113,7 +117,8 @@ class _TextRuns(HTMLParser):
         style = dict(
             (k.strip().lower(), v.strip())
             for k, _, v in (d.partition(":") for d in (a.get("style") or "").split(";"))
-            if k.strip())
+            if k.strip()
+        )
         colour, background, hidden = self.stack[-1]
         colour = style.get("color", colour)
         background = style.get("background", style.get("background-color", background))
@@ -134,17 +139,24 @@ class _TextRuns(HTMLParser):
 def _app_html() -> list[str]:
     """The HTML the apps show, in ordinary, warning and error states."""
     out: list[str] = []
-    apps = [BalanceExplorer(figure=False), AbductionExplorer(figure=False),
-            StanceExplorer(figure=False), ProgramExplorer(figure=False), ClaimsExplorer()]
+    apps = [
+        BalanceExplorer(figure=False),
+        AbductionExplorer(figure=False),
+        StanceExplorer(figure=False),
+        ProgramExplorer(figure=False),
+        ClaimsExplorer(),
+    ]
     try:
         for a in apps:
-            a.set(no_such_control=1)                  # a note
+            a.set(no_such_control=1)  # a note
             out += [w.value for w in a._owned_widgets() if isinstance(w, widgets.HTML)]
             a._message(["the model refused these inputs"], error=True)
             out.append(a.message.value)
             out += [w.value for w in a.widget.children if isinstance(w, widgets.HTML)]
-        checks = [NumberCheck(3.0, tolerance=0.5, unit="deg", what="the tilt"),
-                  ChoiceCheck("up", {"up": "why", "down": "why not"}, what="the change")]
+        checks = [
+            NumberCheck(3.0, tolerance=0.5, unit="deg", what="the tilt"),
+            ChoiceCheck("up", {"up": "why", "down": "why not"}, what="the change"),
+        ]
         for c in checks:
             for answer in ("", "3", "9") if isinstance(c, NumberCheck) else ("up", "down"):
                 c.answer.value = answer if answer or isinstance(c, NumberCheck) else "up"
@@ -165,8 +177,7 @@ def app_html():
 @pytest.mark.parametrize("theme_name", ["light", "dark"])
 def test_every_styled_text_of_the_apps_reaches_4_5_to_1(app_html, theme_name):
     theme = _theme(theme_name)
-    pages = [_resolve("var(--jp-layout-color0)", theme), _resolve("var(--jp-layout-color1)",
-                                                                  theme)]
+    pages = [_resolve("var(--jp-layout-color0)", theme), _resolve("var(--jp-layout-color1)", theme)]
     inherited = "var(--jp-content-font-color1)"
     seen, failures = 0, []
     for h in app_html:
@@ -174,7 +185,7 @@ def test_every_styled_text_of_the_apps_reaches_4_5_to_1(app_html, theme_name):
         parser.feed(h)
         for text, colour, background in parser.runs:
             fg = _resolve(colour or inherited, theme)
-            for bg in ([_resolve(background, theme)] if background else pages):
+            for bg in [_resolve(background, theme)] if background else pages:
                 seen += 1
                 ratio = contrast(fg, bg)
                 if ratio < 4.5:
@@ -185,7 +196,7 @@ def test_every_styled_text_of_the_apps_reaches_4_5_to_1(app_html, theme_name):
 
 def test_contrast_formula_matches_wcag_examples():
     assert contrast("#000", "#fff") == pytest.approx(21.0)
-    assert contrast("#333", "#111") == pytest.approx(1.49, abs=0.01)   # the old description
+    assert contrast("#333", "#111") == pytest.approx(1.49, abs=0.01)  # the old description
     assert contrast("#E69F00", "#fff") == pytest.approx(2.2, abs=0.1)
 
 

@@ -42,7 +42,7 @@ def test_out_of_range_values_are_clamped_with_a_message(app):
     app.set(**{key: c.hi + 100.0})
     assert app.sliders[key].value == c.hi
     assert "clamped" in app.message.value
-    app.set(**{key: float("nan")})      # refused: the control keeps its value
+    app.set(**{key: float("nan")})  # refused: the control keeps its value
     assert app.sliders[key].value == c.hi
     assert "not a number" in app.message.value
 
@@ -74,7 +74,7 @@ def test_abduction_readouts_follow_the_model():
         assert "effort" in a.summary()
         assert "substitution zone: yes" in a.summary()
         a.set(segments="gait2392", angle_deg=0.0, ankle_weight_kg=0.0)
-        assert "torque 49.5 N m" in a.summary()   # V4 at 75 kg
+        assert "torque 49.5 N m" in a.summary()  # V4 at 75 kg
         a.set(segments="nonsense")
         assert "must be one of" in a.message.value
     finally:
@@ -118,7 +118,7 @@ def test_figure_has_a_live_text_description_next_to_it(app):
     app's widget tree, stating what the figure shows (tests/browser/explorer.js)."""
     text = _text(app.figure_description.value)
     assert len(text) >= 40 and text.startswith("What the figure shows.")
-    children = _leaves(app.widget)   # the widget tree in document (reading) order
+    children = _leaves(app.widget)  # the widget tree in document (reading) order
     i = children.index(app.figure_description)
     assert children[i - 1] is app.figure.canvas or "matplotlib widget" in children[i - 1].value
 
@@ -131,24 +131,41 @@ def _leaves(w):
     return [leaf for k in kids for leaf in _leaves(k)]
 
 
-@pytest.mark.parametrize(("cls", "change", "before", "after"), [
-    (AbductionExplorer, {"angle_deg": 30.0, "ankle_weight_kg": 2.0},
-     ["raised 0 deg above parallel", "43.9 N m", "34 % of maximum", "outside it"],
-     ["raised 30 deg above parallel", "2 kg ankle weight", "inside it"]),
-    (StanceExplorer, {"abductor_strength": 0.3},
-     ["drops 0.0 deg", "52 % of maximum"],
-     ["drops 6.9 deg", "172 % of maximum", "1.30 body weights", "lean needed now is 14.4 deg"]),
-    (ProgramExplorer, {"weeks": 6.0, "stretch_quads": None},
-     ["over 12 weeks", "from 102 to 125 N m", "quadriceps stretching"],
-     ["over 6 weeks"]),
-])
+@pytest.mark.parametrize(
+    ("cls", "change", "before", "after"),
+    [
+        (
+            AbductionExplorer,
+            {"angle_deg": 30.0, "ankle_weight_kg": 2.0},
+            ["raised 0 deg above parallel", "43.9 N m", "34 % of maximum", "outside it"],
+            ["raised 30 deg above parallel", "2 kg ankle weight", "inside it"],
+        ),
+        (
+            StanceExplorer,
+            {"abductor_strength": 0.3},
+            ["drops 0.0 deg", "52 % of maximum"],
+            [
+                "drops 6.9 deg",
+                "172 % of maximum",
+                "1.30 body weights",
+                "lean needed now is 14.4 deg",
+            ],
+        ),
+        (
+            ProgramExplorer,
+            {"weeks": 6.0, "stretch_quads": None},
+            ["over 12 weeks", "from 102 to 125 N m", "quadriceps stretching"],
+            ["over 6 weeks"],
+        ),
+    ],
+)
 def test_figure_description_follows_the_controls(cls, change, before, after):
     a = cls(figure=False)
     try:
         text = _text(a.figure_description.value)
         for s in before:
             assert s in text, (s, text)
-        if cls is ProgramExplorer:   # the tilt numbers are the model's (bm.program())
+        if cls is ProgramExplorer:  # the tilt numbers are the model's (bm.program())
             r = bm.program()
             assert f"from {r.tilt_deg[0]:.1f} to {r.tilt_deg[-1]:.1f} deg" in text
         if "stretch_quads" in change:

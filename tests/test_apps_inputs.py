@@ -57,12 +57,12 @@ def test_decimal_comma_typed_into_a_slider_box_is_a_decimal_point(app):
     key, s = _slider(app)
     target = round((s.min + s.max) / 2, 1)
     typed = f"{target:.1f}".replace(".", ",")
-    s.entry.value = typed                       # the learner types "1,5" and presses Enter
+    s.entry.value = typed  # the learner types "1,5" and presses Enter
     assert s.value == pytest.approx(target)
-    assert app.inputs()[key] == pytest.approx(target)          # what the model is given
+    assert app.inputs()[key] == pytest.approx(target)  # what the model is given
     assert s.entry.value == format(target, s.readout_format)
     assert app.message.value == ""
-    assert s.readout is False                   # no JavaScript readout that reads "1,5" as 1
+    assert s.readout is False  # no JavaScript readout that reads "1,5" as 1
 
 
 @pytest.mark.parametrize("typed", ["abc", "nan", "inf", "1,000.5", "1.2.3", ""])
@@ -72,7 +72,7 @@ def test_text_that_is_not_a_number_is_refused_with_a_message(app, typed):
     s.entry.value = typed
     assert s.value == before
     assert "not understood as a number" in app.message.value
-    assert s.entry.value == format(before, s.readout_format)   # the box shows the value again
+    assert s.entry.value == format(before, s.readout_format)  # the box shows the value again
 
 
 def test_typed_value_outside_the_range_is_clamped_with_a_message(app):
@@ -90,20 +90,30 @@ def test_nan_assigned_to_a_slider_is_refused_with_a_message(app):
     assert "not a number" in app.message.value
 
 
-@pytest.mark.parametrize("kw", [{"params": "nonsense"}, {"params": 3}, {"params": None},
-                                {"view": "sideways"}, {"segments": ["de_leva_male"]},
-                                {"train_hamstrings": 2}, {"quad_strength": 10**400},
-                                {"quad_strength": 1 + 2j}, {"no_such_control": 1.0}])
+@pytest.mark.parametrize(
+    "kw",
+    [
+        {"params": "nonsense"},
+        {"params": 3},
+        {"params": None},
+        {"view": "sideways"},
+        {"segments": ["de_leva_male"]},
+        {"train_hamstrings": 2},
+        {"quad_strength": 10**400},
+        {"quad_strength": 1 + 2j},
+        {"no_such_control": 1.0},
+    ],
+)
 def test_set_never_raises_and_says_what_was_wrong(app, kw):
     state = app.state()
-    app.set(**kw)                               # must not raise (TraitError, OverflowError)
+    app.set(**kw)  # must not raise (TraitError, OverflowError)
     assert app.message.value != ""
-    (key, val), = kw.items()
+    ((key, val),) = kw.items()
     if key == "quad_strength" and key in app.sliders and val == 10**400:
-        assert app.sliders[key].value == app.sliders[key].max      # clamped, with a note
+        assert app.sliders[key].value == app.sliders[key].max  # clamped, with a note
         assert "clamped" in app.message.value
     else:
-        assert app.state() == state              # refused: nothing changed
+        assert app.state() == state  # refused: nothing changed
 
 
 def test_the_comma_case_reaches_the_model():
@@ -116,6 +126,7 @@ def test_the_comma_case_reaches_the_model():
 
 
 # -- self-checks ------------------------------------------------------------------------
+
 
 def _printed(fn, *args, **kwargs) -> str:
     buf = io.StringIO()
@@ -155,8 +166,8 @@ def test_choice_options_compare_case_insensitively():
 def test_number_check_widget():
     c = NumberCheck(3.96, tolerance=0.1, unit="deg", what="the tilt")
     try:
-        assert c.check().startswith("Type your estimate")          # nothing typed yet
-        c.answer.value = "abc"                                      # unquoted word: just text
+        assert c.check().startswith("Type your estimate")  # nothing typed yet
+        c.answer.value = "abc"  # unquoted word: just text
         c.button.click()
         assert "Please type a number" in c.feedback.value and "abc" in c.feedback.value
         c.answer.value = "3,86"
@@ -170,9 +181,11 @@ def test_number_check_widget():
 
 
 def test_choice_check_widget_explains_each_choice():
-    explain = {"anterior": "The quadriceps pull the front of the pelvis down.",
-               "posterior": "Only if the hamstrings were stronger than the quadriceps.",
-               "level": "A level pelvis needs the moments to cancel at zero tilt."}
+    explain = {
+        "anterior": "The quadriceps pull the front of the pelvis down.",
+        "posterior": "Only if the hamstrings were stronger than the quadriceps.",
+        "level": "A level pelvis needs the moments to cancel at zero tilt.",
+    }
     c = ChoiceCheck("Anterior", explain, what="the tilt direction")
     try:
         c.button.click()

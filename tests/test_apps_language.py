@@ -27,14 +27,24 @@ from backspasm_model.plotting.base import FastText  # noqa: E402
 
 #: snake_case names (``tilt_deg``, ``muscle_set``) and names with a file suffix
 IDENTIFIER = re.compile(r"\b[A-Za-z]+_[A-Za-z0-9_]+\b|\b\w+\.(toml|py|csv)\b")
-INTERNAL = ("labelled assumption", "calibrated", "validation target", "seed view",
-            "the claims table", "test suite", "(read)", "seed (", "program ")
+INTERNAL = (
+    "labelled assumption",
+    "calibrated",
+    "validation target",
+    "seed view",
+    "the claims table",
+    "test suite",
+    "(read)",
+    "seed (",
+    "program ",
+)
 
 
 def _texts_of_widget(w) -> list[str]:
     out: list[str] = []
-    shown = ("description", "tooltip", "placeholder") + (() if hasattr(w, "options")
-                                                          else ("value",))
+    shown = ("description", "tooltip", "placeholder") + (
+        () if hasattr(w, "options") else ("value",)
+    )
     for attr in shown:
         v = getattr(w, attr, None)
         if isinstance(v, str):
@@ -65,17 +75,24 @@ def _texts_of_figure(fig) -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("make", [
-    lambda: BalanceExplorer(view="seed"), lambda: BalanceExplorer(view="full"),
-    lambda: AbductionExplorer(angle_deg=30.0, ankle_weight_kg=2.0),
-    lambda: StanceExplorer(abductor_strength=0.3), ProgramExplorer, ClaimsExplorer,
-], ids=["balance-seed", "balance-full", "abduction", "stance", "programme", "claims"])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: BalanceExplorer(view="seed"),
+        lambda: BalanceExplorer(view="full"),
+        lambda: AbductionExplorer(angle_deg=30.0, ankle_weight_kg=2.0),
+        lambda: StanceExplorer(abductor_strength=0.3),
+        ProgramExplorer,
+        ClaimsExplorer,
+    ],
+    ids=["balance-seed", "balance-full", "abduction", "stance", "programme", "claims"],
+)
 def test_no_code_identifier_or_internal_word(make):
     app = make()
     try:
         fbd = getattr(app, "fbd_toggle", None)
         if fbd is not None:
-            fbd.value = True            # the overlay's key is learner-facing text too
+            fbd.value = True  # the overlay's key is learner-facing text too
         texts = [_plain(t) for t in _texts_of_widget(app.widget)]
         if app.figure is not None:
             texts += _texts_of_figure(app.figure.fig)

@@ -78,12 +78,17 @@ _RERUN_SCRIPT = textwrap.dedent("""
 
 
 def test_rerunning_an_app_cell_200_times_leaves_figures_widgets_and_rss_flat():
-    out = subprocess.run([sys.executable, "-c", _RERUN_SCRIPT], capture_output=True,
-                         text=True, timeout=600, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", _RERUN_SCRIPT],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
+    )
     r = json.loads(out.stdout.strip().splitlines()[-1])
-    assert "Canvas" in r["canvases"]                       # live ipympl figures were made
+    assert "Canvas" in r["canvases"]  # live ipympl figures were made
     (rss0, widgets0, figs0), (rss1, widgets1, figs1) = r["start"], r["end"]
-    assert figs0 == figs1 == []                            # pyplot never saw one
+    assert figs0 == figs1 == []  # pyplot never saw one
     assert widgets1 == widgets0, (widgets0, widgets1)  # one live app (the same kind) each time
     assert rss1 - rss0 < 10.0, f"RSS grew {rss1 - rss0:.1f} MB over 200 re-runs"
     assert "more than 20 figures" not in out.stderr
@@ -110,7 +115,7 @@ def test_an_app_dropped_without_close_is_released(cls):
     assert lifecycle.live_widget_count() > before
     held = [weakref.ref(app)]
     if app.figure is not None:
-        held.append(weakref.ref(app.figure.fig))     # the figure's pixels go with it
+        held.append(weakref.ref(app.figure.fig))  # the figure's pixels go with it
     del app
     gc.collect()
     assert lifecycle.live_widget_count() == before
@@ -122,11 +127,11 @@ def test_rerun_closes_the_previous_app_of_the_same_cell_only(monkeypatch):
     monkeypatch.setattr(lifecycle, "_cell_key", lambda: tuple(key))
     first = ClaimsExplorer()
     first._repr_mimebundle_()
-    key[:] = ["cell-2", "run-2"]       # another cell: the first app stays
+    key[:] = ["cell-2", "run-2"]  # another cell: the first app stays
     other = ClaimsExplorer()
     other._repr_mimebundle_()
     assert not getattr(first, "_closed", False)
-    key[:] = ["cell-1", "run-3"]       # the first cell again: its old app is closed
+    key[:] = ["cell-1", "run-3"]  # the first cell again: its old app is closed
     second = ClaimsExplorer()
     assert first._closed and not getattr(other, "_closed", False)
     assert first._repr_mimebundle_() == {"text/plain": first._repr_mimebundle_()["text/plain"]}
@@ -160,9 +165,9 @@ def test_no_course_figure_is_ever_pyplots():
     try:
         assert plt.get_fignums() == []
         lines = [[len(ax.lines) for ax in f.axes] for f in figs]
-        mine = plt.gcf()                      # a learner's own new figure
+        mine = plt.gcf()  # a learner's own new figure
         assert all(mine is not f for f in figs)
-        plt.plot([0, 1], [0, 1])              # lands in the learner's figure only
+        plt.plot([0, 1], [0, 1])  # lands in the learner's figure only
         assert [[len(ax.lines) for ax in f.axes] for f in figs] == lines
         assert plt.get_fignums() == [mine.number] and len(mine.axes[0].lines) == 1
     finally:

@@ -11,13 +11,13 @@ from backspasm_model.apps.prediction import STALE_PREDICTION_TEXT  # noqa: E402
 
 def test_number_prediction_records_and_locks():
     p = Prediction("How far does the pelvis tilt?", kind="number", unit="deg", model_value=3.1)
-    assert "3.1" not in p.feedback.value            # nothing revealed before committing
+    assert "3.1" not in p.feedback.value  # nothing revealed before committing
     p.answer.value = "2,5"
     p.button.click()
     assert p.committed and p.value == 2.5
     assert p.answer.disabled and p.button.disabled
     assert "2.5 deg" in p.feedback.value and "3.1 deg" in p.feedback.value
-    p.answer.value = "9"                              # locked: a later edit changes nothing
+    p.answer.value = "9"  # locked: a later edit changes nothing
     p.commit()
     assert p.value == 2.5
 
@@ -30,8 +30,9 @@ def test_unreadable_number_is_refused():
 
 
 def test_choice_prediction_and_summary_show_both():
-    p = Prediction("Stronger quads tilt the pelvis", kind="choice",
-                   options=["more", "less", "the same"])
+    p = Prediction(
+        "Stronger quads tilt the pelvis", kind="choice", options=["more", "less", "the same"]
+    )
     q = Prediction("Tilt in degrees?", kind="number", unit="deg", model_value=3.1)
     q.answer.value = "4"
     q.commit()

@@ -71,7 +71,8 @@ def _check_imports(path: Path, root: Path = PACKAGE) -> None:
                 assert parts[1] in allowed_layers, f"{path.name} ({layer}) imports {mod}"
             continue
         assert top in stdlib or top == "numpy" or top in THIRD_PARTY[layer], (
-            f"{path.relative_to(root)} ({layer}) imports {mod}")
+            f"{path.relative_to(root)} ({layer}) imports {mod}"
+        )
 
 
 def _check_size(path: Path) -> None:
@@ -89,12 +90,15 @@ def test_no_module_over_400_lines(path):
     _check_size(path)
 
 
-@pytest.mark.parametrize("source", [
-    "import matplotlib\n",                      # core may not use matplotlib
-    "from ..plotting import base\n",            # nor a layer above it
-    "from ..apps.base import App\n",
-    "import scipy.optimize\n",                  # nor a third-party package
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "import matplotlib\n",  # core may not use matplotlib
+        "from ..plotting import base\n",  # nor a layer above it
+        "from ..apps.base import App\n",
+        "import scipy.optimize\n",  # nor a third-party package
+    ],
+)
 def test_the_import_check_can_fail(tmp_path, source):
     bad = tmp_path / "backspasm_model" / "core" / "bad.py"
     bad.parent.mkdir(parents=True)

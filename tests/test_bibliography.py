@@ -62,7 +62,7 @@ def parse_bibtex(text: str) -> dict[str, dict[str, str]]:
             if fm is None:
                 if rest[i:].strip(" \t\r\n,") == "":
                     break
-                raise ValueError(f"{key}: cannot parse field near {rest[i:i + 40]!r}")
+                raise ValueError(f"{key}: cannot parse field near {rest[i : i + 40]!r}")
             name = fm.group(1).lower()
             i += fm.end()
             if rest[i] == "{":
@@ -265,8 +265,17 @@ OUTSIDE = (
     "lesson" + "-review",
 )
 SKIP_DIRS = {
-    ".git", ".venv", ".venv-binder", "__pycache__", ".ipynb_checkpoints", ".pytest_cache",
-    ".ruff_cache", ".mypy_cache", "build", "dist", "node_modules",
+    ".git",
+    ".venv",
+    ".venv-binder",
+    "__pycache__",
+    ".ipynb_checkpoints",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".mypy_cache",
+    "build",
+    "dist",
+    "node_modules",
 }
 
 

@@ -35,8 +35,7 @@ def _copy(dest: Path, broken: bool) -> Path:
     if broken:
         with posture.open("a") as f:  # the last definition wins, also for `from .posture import`
             f.write(
-                "\n\ndef compute_posture(*args, **kwargs):\n"
-                f"    raise RuntimeError({MARK!r})\n"
+                f"\n\ndef compute_posture(*args, **kwargs):\n    raise RuntimeError({MARK!r})\n"
             )
     return dest
 

@@ -83,15 +83,18 @@ def test_every_threshold_carries_a_source_or_reason():
 
 
 def test_yardsticks_match_the_question():
-    kinds = {pid: v.YARDSTICKS[d["yardstick"]].kind for pid, d in PARTS.items()
-             if "yardstick" in d}
+    kinds = {pid: v.YARDSTICKS[d["yardstick"]].kind for pid, d in PARTS.items() if "yardstick" in d}
     assert kinds["C3a"] == "between people"
     for pid in ("C5", "C6b", "C7b", "C8b"):
         assert kinds[pid] == "within one person"
 
 
-@pytest.mark.parametrize("ql", np.linspace(INPUT_RANGES["ql_neutral_fibre_length"].lo,
-                                           INPUT_RANGES["ql_neutral_fibre_length"].hi, 13))
+@pytest.mark.parametrize(
+    "ql",
+    np.linspace(
+        INPUT_RANGES["ql_neutral_fibre_length"].lo, INPUT_RANGES["ql_neutral_fibre_length"].hi, 13
+    ),
+)
 def test_c4_does_not_change_sign_across_the_ql_operating_length(ql):
     p = next(p for p in c.evaluate_parts(ql_neutral_fibre_length=float(ql)) if p.id == "C4a")
     ref = next(p for p in c.evaluate_parts() if p.id == "C4a")
@@ -135,12 +138,14 @@ def test_case_person_is_the_programme_start():
 
 def _outputs(nb: str) -> str:
     cells = json.loads((ROOT / "notebooks" / nb).read_text())["cells"]
-    return "\n".join("".join(o.get("text", "")) for cell in cells
-                     for o in cell.get("outputs", []))
+    return "\n".join("".join(o.get("text", "")) for cell in cells for o in cell.get("outputs", []))
 
 
 def test_case_person_numbers_agree_between_lessons():
     line = c.claim_line("C5")
-    for nb in ("05_the_prescription.ipynb", "08_a_programme_over_weeks.ipynb",
-               "09_testing_the_claims.ipynb"):
+    for nb in (
+        "05_the_prescription.ipynb",
+        "08_a_programme_over_weeks.ipynb",
+        "09_testing_the_claims.ipynb",
+    ):
         assert line in _outputs(nb), nb

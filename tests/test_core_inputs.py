@@ -120,9 +120,18 @@ def test_every_ql_fascicle_shortens_monotonically_over_the_accepted_tilt_range()
 
 
 @pytest.mark.parametrize("func", ["clinical_tilt_deg", "ql_length_m", "ql_fascicle_length_m"])
-@pytest.mark.parametrize("value, exc", [(None, TypeError), ("5", TypeError), (True, TypeError),
-                                        (1 + 0j, TypeError), (1e6, ValueError),
-                                        (-60.0, ValueError), (np.inf, ValueError)])
+@pytest.mark.parametrize(
+    "value, exc",
+    [
+        (None, TypeError),
+        ("5", TypeError),
+        (True, TypeError),
+        (1 + 0j, TypeError),
+        (1e6, ValueError),
+        (-60.0, ValueError),
+        (np.inf, ValueError),
+    ],
+)
 def test_kinematics_refuse_what_is_not_a_tilt(func, value, exc):
     from backspasm_model.core import kinematics
 
@@ -148,8 +157,15 @@ def test_huge_integers_are_out_of_range_not_an_overflow(value):
         bm.stand(quad_strength=value)
 
 
-@pytest.mark.parametrize("value, why", [(["1"], "text"), (np.array([True]), "booleans"),
-                                        (np.array([1 + 0j]), "complex"), (1 + 0j, "complex")])
+@pytest.mark.parametrize(
+    "value, why",
+    [
+        (["1"], "text"),
+        (np.array([True]), "booleans"),
+        (np.array([1 + 0j]), "complex"),
+        (1 + 0j, "complex"),
+    ],
+)
 def test_types_are_checked_before_any_cast(value, why):
     with pytest.raises(TypeError, match=f"quad_strength = .*{why}.*0.25 to 3 x nominal"):
         bm.stand(quad_strength=value)

@@ -56,8 +56,13 @@ def test_every_physiological_input_stands_with_finite_balanced_outputs(body, vie
     r = bm.stand(view=view, params=params, **body)
     assert bool(r.stable)
     for value in (
-        r.tilt_deg, r.ql_length_m, r.ql_length_change_mm, r.ql_length_change_pct,
-        r.ql_force_capacity, r.gravity_moment_Nm, r.passive_moment_Nm,
+        r.tilt_deg,
+        r.ql_length_m,
+        r.ql_length_change_mm,
+        r.ql_length_change_pct,
+        r.ql_force_capacity,
+        r.gravity_moment_Nm,
+        r.passive_moment_Nm,
         *r.group_moments_Nm.values(),
     ):
         assert np.all(np.isfinite(value))
@@ -175,10 +180,18 @@ def test_body_mass_scales_moments_but_not_the_tilt():
 
 def test_no_stable_posture_is_a_clear_error_not_a_number():
     # every posterior tilter at its strongest and tightest, braced, on the softest tissue
-    extreme = dict(hamstring_strength=3.0, glute_strength=3.0, abdominal_strength=3.0,
-                   hamstring_tightness=0.3, activation=0.1, quad_strength=0.25,
-                   hip_flexor_strength=0.25, back_extensor_strength=0.25,
-                   hip_stiffness_Nm_per_deg=0.3, lumbar_stiffness_Nm_per_deg=1.0)
+    extreme = dict(
+        hamstring_strength=3.0,
+        glute_strength=3.0,
+        abdominal_strength=3.0,
+        hamstring_tightness=0.3,
+        activation=0.1,
+        quad_strength=0.25,
+        hip_flexor_strength=0.25,
+        back_extensor_strength=0.25,
+        hip_stiffness_Nm_per_deg=0.3,
+        lumbar_stiffness_Nm_per_deg=1.0,
+    )
     with pytest.raises(bm.NoPostureError, match="no stable standing posture"):
         bm.stand(**extreme)
     r = bm.stand(on_unstable="nan", **extreme)

@@ -40,9 +40,12 @@ def test_every_group_moment_is_within_15_percent_of_opensim(params):
     angles = np.array(REF["angles_deg"])
     assert angles.tolist() == [-10.0, -5.0, 0.0, 5.0, 10.0, 15.0]
     p = bm.load_parameter_set(params)
-    mm = bm.muscle_moments_Nm(angles, params=params, activation=REF["activation"]
-                              if "activation" in REF else 0.02,
-                              body_mass_kg=p.model_body_mass_kg)
+    mm = bm.muscle_moments_Nm(
+        angles,
+        params=params,
+        activation=REF["activation"] if "activation" in REF else 0.02,
+        body_mass_kg=p.model_body_mass_kg,
+    )
     sub: dict[str, np.ndarray] = {}
     for m in p.muscles:
         sub[m.subgroup] = sub.get(m.subgroup, 0.0) + mm[m.name]
@@ -87,8 +90,12 @@ def test_lever_is_minus_dL_dth_for_every_muscle(params):
 @pytest.mark.parametrize("params", SETS)
 @pytest.mark.parametrize("view", ["full", "seed"])
 def test_stand_groups_equal_the_sum_of_muscle_moments(params, view):
-    inputs = dict(quad_strength=np.array([0.7, 1.0, 1.8]), hamstring_tightness=0.1,
-                  activation=0.04, ql_neutral_fibre_length=0.8)
+    inputs = dict(
+        quad_strength=np.array([0.7, 1.0, 1.8]),
+        hamstring_tightness=0.1,
+        activation=0.04,
+        ql_neutral_fibre_length=0.8,
+    )
     r = bm.stand(params=params, view=view, **inputs)
     mm = bm.muscle_moments_Nm(r.model_tilt_deg, params=params, **inputs)
     p = bm.load_parameter_set(params)
@@ -106,10 +113,14 @@ def test_solver_tables_agree_with_the_exact_evaluation(params):
     over the window and the inputs that have their own table axis."""
     rng = np.random.default_rng(3)
     n = 400
-    inputs = dict(quad_tightness=rng.uniform(0, 0.3, n), hamstring_tightness=rng.uniform(0, 0.3, n),
-                  hip_flexor_tightness=rng.uniform(0, 0.3, n),
-                  ql_neutral_fibre_length=rng.uniform(0.7, 1.3, n),
-                  activation=rng.uniform(0, 0.1, n), glute_strength=rng.uniform(0.25, 3, n))
+    inputs = dict(
+        quad_tightness=rng.uniform(0, 0.3, n),
+        hamstring_tightness=rng.uniform(0, 0.3, n),
+        hip_flexor_tightness=rng.uniform(0, 0.3, n),
+        ql_neutral_fibre_length=rng.uniform(0.7, 1.3, n),
+        activation=rng.uniform(0, 0.1, n),
+        glute_strength=rng.uniform(0.25, 3, n),
+    )
     th = np.radians(rng.uniform(-35, 35, n))
     inp = _validate(inputs, "full", params)
     m_tab = _Evaluator(inp).net(th)[0]
@@ -132,4 +143,5 @@ def test_nominal_posture_and_neutral_is_the_level_pelvis():
         assert float(r.ql_length_change_mm) < 0.0
     level = bm.stand(params="gait2392")
     assert float(kinematics.ql_length_m(kinematics.model_tilt_deg(0.0))) == pytest.approx(
-        float(level.ql_length_m - level.ql_length_change_mm / 1e3), abs=1e-12)
+        float(level.ql_length_m - level.ql_length_change_mm / 1e3), abs=1e-12
+    )

@@ -56,8 +56,9 @@ def test_v4_ankle_weight_adds_8_1_Nm_per_kg_at_0_deg():
 @pytest.mark.parametrize("segments", ["de_leva_male", "gait2392"])
 def test_v4_unloaded_exercise_needs_a_substantial_fraction_of_capacity(params, segments):
     # derived model check: 27-39 % at 0 deg (gait2392 / Rajagopal capacities), rising with angle
-    r = bm.side_lying_abduction([0.0, 20.0, 40.0], body_mass_kg=75.165, segments=segments,
-                                params=params)
+    r = bm.side_lying_abduction(
+        [0.0, 20.0, 40.0], body_mass_kg=75.165, segments=segments, params=params
+    )
     assert 0.22 <= r.effort_fraction[0] <= 0.40
     assert np.all(np.diff(r.effort_fraction) > 0)
     # EMG check (Distefano 2009: gluteus medius 81 +/- 42 % MVIC): the effort at 40 deg lies
@@ -94,18 +95,27 @@ def test_resting_angle_is_about_minus_12_deg():
 
 
 @FAST
-@given(angle=_floats(-20.0, 50.0), mass=_floats(30.0, 200.0),
-       seg=st.sampled_from(ex.SEGMENT_TABLES), w=_floats(0.0, 10.0))
+@given(
+    angle=_floats(-20.0, 50.0),
+    mass=_floats(30.0, 200.0),
+    seg=st.sampled_from(ex.SEGMENT_TABLES),
+    w=_floats(0.0, 10.0),
+)
 def test_torque_falls_as_cos_angle(angle, mass, seg, w):
     r0 = bm.side_lying_abduction(0.0, body_mass_kg=mass, segments=seg, ankle_weight_kg=w)
     r = bm.side_lying_abduction(angle, body_mass_kg=mass, segments=seg, ankle_weight_kg=w)
     assert float(r.torque_Nm) == pytest.approx(
-        float(r0.torque_Nm) * math.cos(math.radians(angle)), rel=1e-12)
+        float(r0.torque_Nm) * math.cos(math.radians(angle)), rel=1e-12
+    )
 
 
 @FAST
-@given(angle=_floats(-20.0, 50.0), w1=_floats(0.0, 10.0), w2=_floats(0.0, 10.0),
-       length=_floats(0.6, 1.1))
+@given(
+    angle=_floats(-20.0, 50.0),
+    w1=_floats(0.0, 10.0),
+    w2=_floats(0.0, 10.0),
+    length=_floats(0.6, 1.1),
+)
 def test_ankle_weight_adds_a_torque_proportional_to_its_mass(angle, w1, w2, length):
     t0 = float(bm.side_lying_abduction(angle, leg_length_m=length).torque_Nm)
     t1 = float(bm.side_lying_abduction(angle, ankle_weight_kg=w1, leg_length_m=length).torque_Nm)
@@ -152,9 +162,11 @@ def test_dose_comes_from_the_prescription_data():
 def test_dose_angular_impulse_adds_up():
     r = bm.abduction_dose(rep_duration_s=4.0)
     assert float(r.angular_impulse_per_side_Nms) == pytest.approx(
-        30 * float(r.angular_impulse_per_rep_Nms))
+        30 * float(r.angular_impulse_per_rep_Nms)
+    )
     assert float(r.angular_impulse_session_Nms) == pytest.approx(
-        2 * float(r.angular_impulse_per_side_Nms))
+        2 * float(r.angular_impulse_per_side_Nms)
+    )
     # the leg moves between rest (-11.7 deg) and parallel: the mean torque lies between
     # tau(rest) and tau(0)
     tau0 = float(bm.side_lying_abduction(0.0).torque_Nm)
@@ -178,7 +190,7 @@ def test_reps_above_effort_counts_with_fatigue_and_threshold():
     assert int(bm.abduction_dose(effort_threshold=0.3).reps_above_effort) == 30
     tired = bm.abduction_dose(effort_threshold=0.36, fatigue_per_rep=0.02)
     n = int(tired.reps_above_effort)
-    assert 0 < n < 30 and n % 3 == 0           # the same late reps of each set
+    assert 0 < n < 30 and n % 3 == 0  # the same late reps of each set
     assert np.all(np.diff(tired.rep_peak_effort, axis=-1) > 0)
 
 
@@ -276,9 +288,17 @@ def test_no_fatigue_means_no_failed_rep_at_the_prescribed_dose():
     assert int(r.reps_failed) == 0 and not r.rep_failed.any()
 
 
-@pytest.mark.parametrize("value, why", [(["1"], "text"), (np.array([True]), "booleans"),
-                                        (1 + 0j, "complex"), ([1 + 0j], "complex"),
-                                        (None, "NoneType"), ("1", "str")])
+@pytest.mark.parametrize(
+    "value, why",
+    [
+        (["1"], "text"),
+        (np.array([True]), "booleans"),
+        (1 + 0j, "complex"),
+        ([1 + 0j], "complex"),
+        (None, "NoneType"),
+        ("1", "str"),
+    ],
+)
 def test_dose_checks_types_before_any_cast(value, why):
     with pytest.raises(TypeError, match=f"ankle_weight_kg = .*{why}.*0 to 10 kg"):
         bm.abduction_dose(ankle_weight_kg=value)
@@ -297,7 +317,7 @@ def test_a_top_below_the_resting_angle_names_both():
 def test_a_large_sweep_equals_the_element_by_element_doses():
     from backspasm_model.exercises import dose as dose_mod
 
-    n = 3 * dose_mod._BLOCK + 7          # several blocks and a ragged last one
+    n = 3 * dose_mod._BLOCK + 7  # several blocks and a ragged last one
     top = np.linspace(-10.0, 50.0, n)
     mass = np.linspace(40.0, 120.0, n)
     r = bm.abduction_dose(top_angle_deg=top, body_mass_kg=mass, fatigue_per_rep=0.03)
@@ -305,8 +325,9 @@ def test_a_large_sweep_equals_the_element_by_element_doses():
     for i in (0, dose_mod._BLOCK - 1, dose_mod._BLOCK, n - 1):
         one = bm.abduction_dose(top_angle_deg=top[i], body_mass_kg=mass[i], fatigue_per_rep=0.03)
         np.testing.assert_allclose(r.rep_peak_effort[i], one.rep_peak_effort, rtol=1e-12)
-        np.testing.assert_allclose(r.angular_impulse_per_rep_Nms[i],
-                                   one.angular_impulse_per_rep_Nms, rtol=1e-12)
+        np.testing.assert_allclose(
+            r.angular_impulse_per_rep_Nms[i], one.angular_impulse_per_rep_Nms, rtol=1e-12
+        )
         assert r.reps_above_effort[i] == one.reps_above_effort
 
 
@@ -317,7 +338,8 @@ def test_the_dose_lift_matches_side_lying_abduction():
     rest = float(bm.side_lying_abduction(0.0).resting_angle_deg)
     path = rest + (30.0 - rest) * dose_mod._SHAPE01
     ref = bm.side_lying_abduction(path, body_mass_kg=80.0, ankle_weight_kg=2.0)
-    r = bm.abduction_dose(top_angle_deg=30.0, body_mass_kg=80.0, ankle_weight_kg=2.0,
-                          rep_duration_s=1.0)
+    r = bm.abduction_dose(
+        top_angle_deg=30.0, body_mass_kg=80.0, ankle_weight_kg=2.0, rep_duration_s=1.0
+    )
     assert float(r.angular_impulse_per_rep_Nms) == pytest.approx(ref.torque_Nm.mean(), rel=1e-12)
     assert float(r.rep_peak_effort[0, 0]) == pytest.approx(ref.effort_fraction.max(), rel=1e-12)

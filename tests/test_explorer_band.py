@@ -54,7 +54,7 @@ def test_explorer_band_matches_a_large_sample():
     sd_lo, sd_hi = edges.std(axis=1)
     assert abs(b.lo_deg - float(lo)) <= 3 * sd_lo + 0.1, (b.lo_deg, float(lo), sd_lo)
     assert abs(b.hi_deg - float(hi)) <= 3 * sd_hi + 0.1, (b.hi_deg, float(hi), sd_hi)
-    assert sd_lo < 1.0 and sd_hi < 1.0     # the modest sample is still a useful band
+    assert sd_lo < 1.0 and sd_hi < 1.0  # the modest sample is still a useful band
 
 
 def test_curve_band_brackets_the_zero_crossings():
@@ -79,4 +79,4 @@ def test_band_keeps_the_update_fast(app):
     off = median_ms()
     app.band_toggle.value = True
     on = median_ms()
-    assert on < off + 40.0   # about +7 ms here; generous for slow CI
+    assert on < off + 40.0  # about +7 ms here; generous for slow CI

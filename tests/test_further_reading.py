@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-_spec = importlib.util.spec_from_file_location("further_reading",
-                                               ROOT / "tools" / "further_reading.py")
+_spec = importlib.util.spec_from_file_location(
+    "further_reading", ROOT / "tools" / "further_reading.py"
+)
 fr = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(fr)
 
@@ -40,7 +41,8 @@ def test_further_reading_is_rendered_from_the_bibliography(lesson):
     assert "## Further reading" in text[: fr.START.search(text).start()]
     assert fr.rewrite(text, BIB) == text, (
         f"{lesson.name}: run `python tools/further_reading.py {lesson.relative_to(ROOT)}` "
-        "then `jupytext --sync`")
+        "then `jupytext --sync`"
+    )
 
 
 @pytest.mark.parametrize("lesson", CONVERTED, ids=lambda p: p.stem)
@@ -55,7 +57,8 @@ def test_only_pending_lessons_are_unconverted():
     unconverted = {p.stem for p in LESSONS} - {p.stem for p in CONVERTED}
     assert unconverted <= PENDING, (
         f"{sorted(unconverted - PENDING)}: give the lesson a rendered further-reading section "
-        "(docs/lesson-template.md)")
+        "(docs/lesson-template.md)"
+    )
 
 
 # --- the renderer itself -----------------------------------------------------------------------
@@ -74,9 +77,11 @@ def test_citation_form():
     bib = fr.parse_bibtex(SAMPLE)
     assert fr.cite("A2000", bib["A2000"]) == (
         "Müller AB, Smith C, Doe J, et al. (2000). A title. *J & K* 3(2):10\u201320. "
-        "<https://doi.org/10.1000/x>")
+        "<https://doi.org/10.1000/x>"
+    )
     assert fr.cite("B2001", bib["B2001"]) == (
-        "Some Centre (2001). Guide. Guideline G1. Inst. <https://example.org/g1>")
+        "Some Centre (2001). Guide. Guideline G1. Inst. <https://example.org/g1>"
+    )
     assert fr.cite("C2002", bib["C2002"]) == "Roe R (2002). Book. Pub."
 
 
@@ -92,12 +97,15 @@ def test_render_refuses_unknown_keys_and_bad_counts():
 
 def test_rewrite_touches_only_the_marked_block_and_detects_drift():
     bib = fr.parse_bibtex(SAMPLE)
-    text = ("# L\n\n## Further reading\n\n<!-- further-reading: A2000 B2001 C2002 -->\n"
-            "- stale entry\n<!-- /further-reading -->\n\nSee also the glossary.\n")
+    text = (
+        "# L\n\n## Further reading\n\n<!-- further-reading: A2000 B2001 C2002 -->\n"
+        "- stale entry\n<!-- /further-reading -->\n\nSee also the glossary.\n"
+    )
     new = fr.rewrite(text, bib)
-    assert "stale" not in new and new.endswith("<!-- /further-reading -->\n\nSee also the "
-                                               "glossary.\n")
+    assert "stale" not in new and new.endswith(
+        "<!-- /further-reading -->\n\nSee also the glossary.\n"
+    )
     assert new.startswith("# L\n\n## Further reading\n\n<!-- further-reading: A2000 B2001 C2002")
-    assert fr.rewrite(new, bib) == new          # idempotent
+    assert fr.rewrite(new, bib) == new  # idempotent
     with pytest.raises(ValueError, match="end"):
         fr.rewrite(text.replace(fr.END, ""), bib)

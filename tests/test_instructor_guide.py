@@ -81,9 +81,7 @@ def test_planned_lessons_are_marked_planned():
 
 def _lesson_tasks(stem: str) -> list[int]:
     nb = json.loads((ROOT / "notebooks" / f"{stem}.ipynb").read_text("utf-8"))
-    text = "\n".join(
-        "".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"
-    )
+    text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
     return [int(n) for n in re.findall(r"^### Task (\d+)", text, re.M)]
 
 
@@ -92,7 +90,8 @@ def _lesson_self_checks(stem: str) -> int:
     return sum(
         1
         for c in nb["cells"]
-        if c["cell_type"] == "code" and "my_answer" in "".join(c["source"])
+        if c["cell_type"] == "code"
+        and "my_answer" in "".join(c["source"])
         and "= None" in "".join(c["source"])
     )
 
@@ -134,8 +133,9 @@ def regenerate(page: Path) -> None:
     around each cell again: the numbers it quotes are not rewritten.
     """
     text = page.read_text("utf-8")
-    new = CELL.sub(lambda m: f"```python\n{m.group(1)}```\n\n```text\n{run_cell(m.group(1))}\n```",
-                   text)
+    new = CELL.sub(
+        lambda m: f"```python\n{m.group(1)}```\n\n```text\n{run_cell(m.group(1))}\n```", text
+    )
     page.write_text(new, "utf-8")
 
 
@@ -159,15 +159,45 @@ HEADINGS = re.findall(r"^### (.+)$", GLOSSARY_TEXT, re.M)
 ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*\b")
 
 REQUIRED_TERMS = (
-    "ASIS", "PSIS", "ASIS-PSIS angle", "Clinical tilt vs the model's reference pose",
-    "Neutral", "Moment", "Moment arm", "Net moment", "Stability", "Optimal fibre length",
-    "Force-length curve", "Passive force", "Ascending limb", "Fmax", "MVIC", "Nominal",
-    "Body weight", "Pennation", "Quadratus lumborum", "Rectus femoris", "Hamstrings",
-    "Iliopsoas", "Gluteus maximus", "Gluteus medius", "Erector spinae", "Hip abductors",
-    "Pauwels' balance", "Pelvic drop", "Angular impulse", "Torque-time integral",
-    "Active insufficiency", "Smallest detectable change", "Standard error of measurement",
-    "Between-person vs within-person change", "Spasm", "Guarding",
-    "Pain-adaptation vs pain-spasm-pain", "Sensitivity index", "Plausible body",
+    "ASIS",
+    "PSIS",
+    "ASIS-PSIS angle",
+    "Clinical tilt vs the model's reference pose",
+    "Neutral",
+    "Moment",
+    "Moment arm",
+    "Net moment",
+    "Stability",
+    "Optimal fibre length",
+    "Force-length curve",
+    "Passive force",
+    "Ascending limb",
+    "Fmax",
+    "MVIC",
+    "Nominal",
+    "Body weight",
+    "Pennation",
+    "Quadratus lumborum",
+    "Rectus femoris",
+    "Hamstrings",
+    "Iliopsoas",
+    "Gluteus maximus",
+    "Gluteus medius",
+    "Erector spinae",
+    "Hip abductors",
+    "Pauwels' balance",
+    "Pelvic drop",
+    "Angular impulse",
+    "Torque-time integral",
+    "Active insufficiency",
+    "Smallest detectable change",
+    "Standard error of measurement",
+    "Between-person vs within-person change",
+    "Spasm",
+    "Guarding",
+    "Pain-adaptation vs pain-spasm-pain",
+    "Sensitivity index",
+    "Plausible body",
     "Verdict words",
 )
 
@@ -197,14 +227,15 @@ def test_abbreviation_rule_itself():
     heads = ["ASIS (anterior superior iliac spine)", "Body weight (BW)", "ASIS-PSIS angle"]
     assert defined_abbreviations(heads) == {"ASIS", "BW"}
     assert ABBREVIATION.findall("the ASIS-PSIS angle, 81 % MVIC, L5-S1, C3, OpenSim, NG59") == [
-        "ASIS", "PSIS", "MVIC", "NG59"
+        "ASIS",
+        "PSIS",
+        "MVIC",
+        "NG59",
     ]
 
 
 def test_every_abbreviation_in_the_glossary_is_defined_in_it():
-    body = "\n".join(
-        line for line in GLOSSARY_TEXT.splitlines() if not line.startswith("#")
-    )
+    body = "\n".join(line for line in GLOSSARY_TEXT.splitlines() if not line.startswith("#"))
     body = re.sub(r"\]\([^)]*\)", "]", body)  # link targets are not text
     used = set(ABBREVIATION.findall(body))
     undefined = used - defined_abbreviations(HEADINGS)
@@ -273,7 +304,9 @@ def test_citation_key_rule():
     assert citation_key("van Dieën", "2003") == "VanDieen2003"
     assert citation_key("Hodges & Tucker", "2011") == "HodgesTucker2011"
     assert CITATION.findall("shape (Preece 2008); NICE 2016 and DiStefano 2009") == [
-        ("Preece", "2008"), ("NICE", "2016"), ("DiStefano", "2009")
+        ("Preece", "2008"),
+        ("NICE", "2016"),
+        ("DiStefano", "2009"),
     ]
 
 

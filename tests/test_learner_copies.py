@@ -24,8 +24,13 @@ pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="needs `mak
 
 
 def _make(cwd: Path, *args: str) -> str:
-    return subprocess.run(["make", "--no-print-directory", "-s", *args], cwd=cwd, check=True,
-                          capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["make", "--no-print-directory", "-s", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
 
 
 @pytest.fixture

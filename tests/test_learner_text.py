@@ -36,9 +36,9 @@ INTERNAL = [
     re.compile(r"the claims table", re.I),
     re.compile(r"test suite", re.I),
     re.compile(r"\(read\)"),
-    re.compile(r"Run All Cells"),          # the menu item; Voila has no menu
+    re.compile(r"Run All Cells"),  # the menu item; Voila has no menu
     re.compile(r"in place of `?None`?", re.I),
-    re.compile(r"\bprograms?\b", re.I),     # British spelling for training: programme
+    re.compile(r"\bprograms?\b", re.I),  # British spelling for training: programme
 ]
 
 #: A snake_case identifier: lower-case words joined by underscores (tilt_deg, muscle_set).
@@ -98,8 +98,12 @@ def learner_texts(path: Path) -> list[tuple[int, str, str]]:
 
 
 def internal_words(texts) -> list[str]:
-    return [f"cell {i} ({kind}): {m.group(0)!r}" for i, kind, text in texts
-            for pat in INTERNAL for m in pat.finditer(text)]
+    return [
+        f"cell {i} ({kind}): {m.group(0)!r}"
+        for i, kind, text in texts
+        for pat in INTERNAL
+        for m in pat.finditer(text)
+    ]
 
 
 def code_identifiers(texts) -> list[str]:
@@ -125,8 +129,7 @@ def undefined_abbreviations(texts) -> list[str]:
         spelled = long_form in re.sub(r"\s+", " ", text.lower())
         linked = re.search(rf"\[{re.escape(abbr)}\]\{{glossary\}}", text) is not None
         if not (spelled or linked):
-            problems.append(f"cell {i} ({kind}): {abbr} used before it is defined "
-                            f"({long_form})")
+            problems.append(f"cell {i} ({kind}): {abbr} used before it is defined ({long_form})")
     return problems
 
 
@@ -142,9 +145,18 @@ KNOWN = {
 
 
 def _lessons(check: str) -> list:
-    return [pytest.param(p, id=p.stem, marks=pytest.mark.xfail(
-        strict=True, reason="known violation; once fixed, delete the entry from KNOWN"))
-            if p.stem in KNOWN[check] else pytest.param(p, id=p.stem) for p in LESSONS]
+    return [
+        pytest.param(
+            p,
+            id=p.stem,
+            marks=pytest.mark.xfail(
+                strict=True, reason="known violation; once fixed, delete the entry from KNOWN"
+            ),
+        )
+        if p.stem in KNOWN[check]
+        else pytest.param(p, id=p.stem)
+        for p in LESSONS
+    ]
 
 
 def test_there_are_lessons():
@@ -173,26 +185,35 @@ def test_links_the_glossary(lesson):
 
 
 # Negative controls: each check catches what it is for.
-@pytest.mark.parametrize(("text", "check"), [
-    ("a labelled assumption", internal_words),
-    ("the seed view", internal_words),
-    ("Run > Run All Cells", internal_words),
-    ("apply the program", internal_words),
-    ("tilt_deg 3.0", code_identifiers),
-    ("muscle_set: gait2392", code_identifiers),
-    ("The QL shortens.", undefined_abbreviations),
-    ("The [QL](https://example.org) shortens.", undefined_abbreviations),
-    ("ASIS-PSIS angle", undefined_abbreviations),
-])
+@pytest.mark.parametrize(
+    ("text", "check"),
+    [
+        ("a labelled assumption", internal_words),
+        ("the seed view", internal_words),
+        ("Run > Run All Cells", internal_words),
+        ("apply the program", internal_words),
+        ("tilt_deg 3.0", code_identifiers),
+        ("muscle_set: gait2392", code_identifiers),
+        ("The QL shortens.", undefined_abbreviations),
+        ("The [QL](https://example.org) shortens.", undefined_abbreviations),
+        ("ASIS-PSIS angle", undefined_abbreviations),
+    ],
+)
 def test_checks_catch_bad_text(text, check):
     assert check([(0, "output", text)]) != []
 
 
-@pytest.mark.parametrize(("text", "check"), [
-    ("apply the programme; the two-muscle view", internal_words),
-    ("see [glossary](../docs/glossary.md) and 02_pelvis in <https://x.org/a_b>", code_identifiers),
-    ("The quadratus lumborum (QL) shortens.", undefined_abbreviations),
-    ("The [QL](../docs/glossary.md) shortens.", undefined_abbreviations),
-])
+@pytest.mark.parametrize(
+    ("text", "check"),
+    [
+        ("apply the programme; the two-muscle view", internal_words),
+        (
+            "see [glossary](../docs/glossary.md) and 02_pelvis in <https://x.org/a_b>",
+            code_identifiers,
+        ),
+        ("The quadratus lumborum (QL) shortens.", undefined_abbreviations),
+        ("The [QL](../docs/glossary.md) shortens.", undefined_abbreviations),
+    ],
+)
 def test_checks_pass_good_text(text, check):
     assert check([(0, "markdown", _strip_markdown(text))]) == []

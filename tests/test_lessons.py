@@ -47,8 +47,9 @@ def _is_self_check(cell) -> bool:
     if cell.cell_type != "code":
         return False
     src = cell.source
-    return ("my_answer" in src and "= None" in src) or "NumberCheck(" in src \
-        or "ChoiceCheck(" in src
+    return (
+        ("my_answer" in src and "= None" in src) or "NumberCheck(" in src or "ChoiceCheck(" in src
+    )
 
 
 #: The template's sections in order: (name, test on a cell). Each must be found after the

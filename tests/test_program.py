@@ -12,9 +12,11 @@ from backspasm_model.exercises.programme import PROGRAM_DEFAULTS, PROGRAM_INPUT_
 def test_zero_weeks_changes_nothing():
     r = bm.program(weeks=0)
     assert r.week.tolist() == [0.0]
-    start = bm.stand(quad_strength=PROGRAM_DEFAULTS["quad_strength"],
-                     hamstring_strength=PROGRAM_DEFAULTS["hamstring_strength"],
-                     quad_tightness=PROGRAM_DEFAULTS["quad_tightness"])
+    start = bm.stand(
+        quad_strength=PROGRAM_DEFAULTS["quad_strength"],
+        hamstring_strength=PROGRAM_DEFAULTS["hamstring_strength"],
+        quad_tightness=PROGRAM_DEFAULTS["quad_tightness"],
+    )
     assert r.tilt_deg[0] == pytest.approx(float(start.tilt_deg), abs=1e-9)
     assert r.tilt_low_deg[0] == r.tilt_high_deg[0] == r.tilt_deg[0]
     assert r.ql_length_change_mm[0] == pytest.approx(float(start.ql_length_change_mm), abs=1e-9)
@@ -56,8 +58,7 @@ def test_band_contains_the_nominal_run_and_zero_rates_are_the_no_change_edge():
 
 
 def test_no_training_changes_nothing():
-    r = bm.program(weeks=12, train_hamstrings=False, train_abductors=False,
-                   stretch_quads=False)
+    r = bm.program(weeks=12, train_hamstrings=False, train_abductors=False, stretch_quads=False)
     np.testing.assert_allclose(r.tilt_deg, r.tilt_deg[0])
     np.testing.assert_allclose(r.abductor_capacity_Nm, r.abductor_capacity_Nm[0])
 
@@ -70,8 +71,9 @@ def test_rates_are_inputs_and_faster_training_tilts_further():
 
 
 def test_tightness_never_goes_negative_and_strength_is_capped():
-    r = bm.program(weeks=16, quad_tightness=0.02, quad_tightness_loss_per_week=0.02,
-                   hamstring_strength=2.9)
+    r = bm.program(
+        weeks=16, quad_tightness=0.02, quad_tightness_loss_per_week=0.02, hamstring_strength=2.9
+    )
     assert np.all(r.quad_tightness >= 0.0)
     assert np.all(r.hamstring_strength_high <= 3.0)
 
@@ -109,18 +111,30 @@ FAST = settings(max_examples=30, deadline=None, suppress_health_check=[HealthChe
 
 
 @FAST
-@given(q=st.floats(0.5, 2.0), h=st.floats(0.5, 2.0), t=st.floats(0.0, 0.2),
-       a=st.floats(0.1, 3.0), rate=st.floats(0.0, 0.033))
+@given(
+    q=st.floats(0.5, 2.0),
+    h=st.floats(0.5, 2.0),
+    t=st.floats(0.0, 0.2),
+    a=st.floats(0.1, 3.0),
+    rate=st.floats(0.0, 0.033),
+)
 def test_zero_weeks_changes_nothing_for_any_start(q, h, t, a, rate):
-    r = bm.program(weeks=0, quad_strength=q, hamstring_strength=h, quad_tightness=t,
-                   abductor_strength=a, hamstring_gain_per_week=rate)
+    r = bm.program(
+        weeks=0,
+        quad_strength=q,
+        hamstring_strength=h,
+        quad_tightness=t,
+        abductor_strength=a,
+        hamstring_gain_per_week=rate,
+    )
     s = bm.stand(quad_strength=q, hamstring_strength=h, quad_tightness=t)
     assert r.week.tolist() == [0.0]
     assert r.tilt_deg[0] == pytest.approx(float(s.tilt_deg), abs=1e-9)
     assert r.hamstring_strength[0] == h and r.quad_tightness[0] == t
     assert r.abductor_strength[0] == a
     assert r.abductor_capacity_Nm[0] == pytest.approx(
-        float(bm.single_leg_stance(abductor_strength=a).capacity_Nm))
+        float(bm.single_leg_stance(abductor_strength=a).capacity_Nm)
+    )
 
 
 @FAST
@@ -128,22 +142,34 @@ def test_zero_weeks_changes_nothing_for_any_start(q, h, t, a, rate):
 def test_each_week_is_stand_with_that_weeks_muscles(weeks):
     r = bm.program(weeks=weeks)
     k = weeks
-    s = bm.stand(quad_strength=PROGRAM_DEFAULTS["quad_strength"],
-                 hamstring_strength=float(r.hamstring_strength[k]),
-                 quad_tightness=float(r.quad_tightness[k]))
+    s = bm.stand(
+        quad_strength=PROGRAM_DEFAULTS["quad_strength"],
+        hamstring_strength=float(r.hamstring_strength[k]),
+        quad_tightness=float(r.quad_tightness[k]),
+    )
     assert r.tilt_deg[k] == pytest.approx(float(s.tilt_deg), abs=1e-9)
     assert r.hamstring_strength[k] == pytest.approx(
         PROGRAM_DEFAULTS["hamstring_strength"]
-        * (1 + PROGRAM_DEFAULTS["hamstring_gain_per_week"] * k))
+        * (1 + PROGRAM_DEFAULTS["hamstring_gain_per_week"] * k)
+    )
 
 
 # --- training switches are switches (issue 14, item 13) -------------------------------------
 
 
 @pytest.mark.parametrize("switch", ["train_hamstrings", "train_abductors", "stretch_quads"])
-@pytest.mark.parametrize("value, exc", [(-1, ValueError), (2, ValueError), (0.5, TypeError),
-                                        (1.0, TypeError), ("yes", TypeError),
-                                        (None, TypeError), (np.array([1]), TypeError)])
+@pytest.mark.parametrize(
+    "value, exc",
+    [
+        (-1, ValueError),
+        (2, ValueError),
+        (0.5, TypeError),
+        (1.0, TypeError),
+        ("yes", TypeError),
+        (None, TypeError),
+        (np.array([1]), TypeError),
+    ],
+)
 def test_a_switch_accepts_only_true_false_1_0(switch, value, exc):
     with pytest.raises(exc) as info:
         bm.program(weeks=2, **{switch: value})

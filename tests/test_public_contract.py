@@ -58,10 +58,10 @@ class Num:
     lo: float
     hi: float
     unit: str
-    scalar: bool = False      # one number only (arrays refused)
-    whole: bool = False       # a whole number
-    nan_ok: bool = False      # NaN means "missing" and passes through
-    none_ok: bool = False     # None is documented (missing number, or the default)
+    scalar: bool = False  # one number only (arrays refused)
+    whole: bool = False  # a whole number
+    nan_ok: bool = False  # NaN means "missing" and passes through
+    none_ok: bool = False  # None is documented (missing number, or the default)
     cheap: float | None = None  # valid values drawn only up to here (cost bound)
 
 
@@ -95,7 +95,7 @@ class Fn:
     func: Any
     params: dict[str, Any]
     base: dict[str, Any] = dataclasses.field(default_factory=dict)
-    nan_out: bool = False       # NaN in the result is documented (no posture)
+    nan_out: bool = False  # NaN in the result is documented (no posture)
     examples: int = 30
 
 
@@ -122,167 +122,352 @@ BANDED_ARRAYS = {k: _r(R[k]) for k in ("quad_strength", "hamstring_strength")}
 
 
 def _verdict(*names_units: tuple[str, str]) -> dict[str, Any]:
-    return {n: Num(0.0, 1.0, u, scalar=True, nan_ok=True, none_ok=True) if u == "fraction" else
-            Num(-math.inf, math.inf, u, scalar=True, nan_ok=True, none_ok=True)
-            for n, u in names_units}
+    return {
+        n: Num(0.0, 1.0, u, scalar=True, nan_ok=True, none_ok=True)
+        if u == "fraction"
+        else Num(-math.inf, math.inf, u, scalar=True, nan_ok=True, none_ok=True)
+        for n, u in names_units
+    }
 
 
 FUNCTIONS: dict[str, Fn] = {
     # core (package level)
-    "stand": Fn(bm.stand, {**STAND, "view": VIEW, "params": PSET,
-                           "on_unstable": Choice(("raise", "nan"))}, examples=80),
-    "net_moment_Nm": Fn(bm.net_moment_Nm, {
-        "tilt_deg": _r(kinematics.TILT_RANGE_DEG),
-        **{k: STAND[k] for k in FEW_STAND}, "view": VIEW}, {"tilt_deg": 0.0}),
-    "group_moments_Nm": Fn(bm.group_moments_Nm, {"tilt_deg": _r(kinematics.TILT_RANGE_DEG),
-                                                 **FEW_STAND}, {"tilt_deg": 0.0}),
-    "hip_moment_capacity_Nm": Fn(bm.hip_moment_capacity_Nm,
-                                 {"group": Choice(tuple(bm.GROUPS)), "params": PSET},
-                                 {"group": "hamstrings"}),
+    "stand": Fn(
+        bm.stand,
+        {**STAND, "view": VIEW, "params": PSET, "on_unstable": Choice(("raise", "nan"))},
+        examples=80,
+    ),
+    "net_moment_Nm": Fn(
+        bm.net_moment_Nm,
+        {
+            "tilt_deg": _r(kinematics.TILT_RANGE_DEG),
+            **{k: STAND[k] for k in FEW_STAND},
+            "view": VIEW,
+        },
+        {"tilt_deg": 0.0},
+    ),
+    "group_moments_Nm": Fn(
+        bm.group_moments_Nm,
+        {"tilt_deg": _r(kinematics.TILT_RANGE_DEG), **FEW_STAND},
+        {"tilt_deg": 0.0},
+    ),
+    "hip_moment_capacity_Nm": Fn(
+        bm.hip_moment_capacity_Nm,
+        {"group": Choice(tuple(bm.GROUPS)), "params": PSET},
+        {"group": "hamstrings"},
+    ),
     "load_parameter_set": Fn(bm.load_parameter_set, {"name": PSET}),
     # core.kinematics
-    "clinical_tilt_deg": Fn(kinematics.clinical_tilt_deg, {"model_tilt_deg": TILT},
-                            {"model_tilt_deg": 0.0}),
-    "model_tilt_deg": Fn(kinematics.model_tilt_deg, {"clinical_tilt": Num(
-        -45 + kinematics.ASIS_PSIS_OFFSET_DEG, 45 + kinematics.ASIS_PSIS_OFFSET_DEG, "deg",
-        nan_ok=True)}, {"clinical_tilt": 0.0}),
-    "lumbar_joint_extension_deg": Fn(kinematics.lumbar_joint_extension_deg, {"tilt_deg": TILT},
-                                     {"tilt_deg": 0.0}),
-    "lumbar_extension_deg": Fn(kinematics.lumbar_extension_deg, {"tilt_deg": TILT},
-                               {"tilt_deg": 0.0}),
+    "clinical_tilt_deg": Fn(
+        kinematics.clinical_tilt_deg, {"model_tilt_deg": TILT}, {"model_tilt_deg": 0.0}
+    ),
+    "model_tilt_deg": Fn(
+        kinematics.model_tilt_deg,
+        {
+            "clinical_tilt": Num(
+                -45 + kinematics.ASIS_PSIS_OFFSET_DEG,
+                45 + kinematics.ASIS_PSIS_OFFSET_DEG,
+                "deg",
+                nan_ok=True,
+            )
+        },
+        {"clinical_tilt": 0.0},
+    ),
+    "lumbar_joint_extension_deg": Fn(
+        kinematics.lumbar_joint_extension_deg, {"tilt_deg": TILT}, {"tilt_deg": 0.0}
+    ),
+    "lumbar_extension_deg": Fn(
+        kinematics.lumbar_extension_deg, {"tilt_deg": TILT}, {"tilt_deg": 0.0}
+    ),
     "thorax_angle_deg": Fn(kinematics.thorax_angle_deg, {"tilt_deg": TILT}, {"tilt_deg": 0.0}),
-    "point_position_m": Fn(kinematics.point_position_m, {
-        "tilt_deg": ROT, "body": Num(0, 5, "body index", scalar=True, whole=True)},
-        {"tilt_deg": 0.0, "point_m": [0.1, 0.2], "body": 0}),
+    "point_position_m": Fn(
+        kinematics.point_position_m,
+        {"tilt_deg": ROT, "body": Num(0, 5, "body index", scalar=True, whole=True)},
+        {"tilt_deg": 0.0, "point_m": [0.1, 0.2], "body": 0},
+    ),
     "ql_length_m": Fn(bm.ql_length_m, {"tilt_deg": TILT}, {"tilt_deg": 0.0}),
-    "ql_fascicle_length_m": Fn(bm.ql_fascicle_length_m, {
-        "tilt_deg": TILT, "fascicle": Choice(tuple(kinematics.QL_FASCICLES))},
-        {"tilt_deg": 0.0, "fascicle": kinematics.QL_HEADLINE}),
+    "ql_fascicle_length_m": Fn(
+        bm.ql_fascicle_length_m,
+        {"tilt_deg": TILT, "fascicle": Choice(tuple(kinematics.QL_FASCICLES))},
+        {"tilt_deg": 0.0, "fascicle": kinematics.QL_HEADLINE},
+    ),
     # exercises
-    "side_lying_abduction": Fn(bm.side_lying_abduction, {
-        "angle_deg": _r(ER["angle_deg"], none_ok=True),          # None: the default sweep
-        "body_mass_kg": _r(ER["body_mass_kg"]),
-        "ankle_weight_kg": _r(ER["ankle_weight_kg"]),
-        "abductor_strength": _r(ER["abductor_strength"]),
-        "leg_length_m": _r(ER["leg_length_m"]), "thigh_share": _r(ER["thigh_share"]),
-        "segments": SEG, "params": CAP}, {"angle_deg": 0.0}),
-    "leg_gravity_torque_Nm": Fn(abduction.leg_gravity_torque_Nm, {
-        "angle_deg": _r(ER["angle_deg"]), "ankle_weight_kg": _r(ER["ankle_weight_kg"]),
-        "segments": SEG}, {"angle_deg": 0.0}),
-    "abductor_capacity_Nm": Fn(abduction.abductor_capacity_Nm, {
-        "angle_deg": _r(ER["angle_deg"]), "params": CAP,
-        "abductor_strength": _r(ER["abductor_strength"])}, {"angle_deg": 0.0}),
+    "side_lying_abduction": Fn(
+        bm.side_lying_abduction,
+        {
+            "angle_deg": _r(ER["angle_deg"], none_ok=True),  # None: the default sweep
+            "body_mass_kg": _r(ER["body_mass_kg"]),
+            "ankle_weight_kg": _r(ER["ankle_weight_kg"]),
+            "abductor_strength": _r(ER["abductor_strength"]),
+            "leg_length_m": _r(ER["leg_length_m"]),
+            "thigh_share": _r(ER["thigh_share"]),
+            "segments": SEG,
+            "params": CAP,
+        },
+        {"angle_deg": 0.0},
+    ),
+    "leg_gravity_torque_Nm": Fn(
+        abduction.leg_gravity_torque_Nm,
+        {
+            "angle_deg": _r(ER["angle_deg"]),
+            "ankle_weight_kg": _r(ER["ankle_weight_kg"]),
+            "segments": SEG,
+        },
+        {"angle_deg": 0.0},
+    ),
+    "abductor_capacity_Nm": Fn(
+        abduction.abductor_capacity_Nm,
+        {
+            "angle_deg": _r(ER["angle_deg"]),
+            "params": CAP,
+            "abductor_strength": _r(ER["abductor_strength"]),
+        },
+        {"angle_deg": 0.0},
+    ),
     "resting_angle_deg": Fn(abduction.resting_angle_deg, {"leg_length_m": _r(ER["leg_length_m"])}),
     "exercises_data": Fn(abduction.exercises_data, {}),
-    "abduction_dose": Fn(bm.abduction_dose, {
-        "sets": _r(ER["sets"], scalar=True, whole=True, none_ok=True),     # None: prescribed
-        "reps": _r(ER["reps"], scalar=True, whole=True, none_ok=True),
-        "top_angle_deg": _r(ER["top_angle_deg"], none_ok=True),
-        "ankle_weight_kg": _r(ER["ankle_weight_kg"]),
-        "body_mass_kg": _r(ER["body_mass_kg"]),
-        "abductor_strength": _r(ER["abductor_strength"]),
-        "effort_threshold": _r(ER["effort_threshold"]),
-        "rep_duration_s": _r(ER["rep_duration_s"]),
-        "fatigue_per_rep": _r(ER["fatigue_per_rep"]), "leg_length_m": _r(ER["leg_length_m"]),
-        "segments": SEG, "params": CAP}, examples=60),
+    "abduction_dose": Fn(
+        bm.abduction_dose,
+        {
+            "sets": _r(ER["sets"], scalar=True, whole=True, none_ok=True),  # None: prescribed
+            "reps": _r(ER["reps"], scalar=True, whole=True, none_ok=True),
+            "top_angle_deg": _r(ER["top_angle_deg"], none_ok=True),
+            "ankle_weight_kg": _r(ER["ankle_weight_kg"]),
+            "body_mass_kg": _r(ER["body_mass_kg"]),
+            "abductor_strength": _r(ER["abductor_strength"]),
+            "effort_threshold": _r(ER["effort_threshold"]),
+            "rep_duration_s": _r(ER["rep_duration_s"]),
+            "fatigue_per_rep": _r(ER["fatigue_per_rep"]),
+            "leg_length_m": _r(ER["leg_length_m"]),
+            "segments": SEG,
+            "params": CAP,
+        },
+        examples=60,
+    ),
     "prescribed_dose": Fn(dose.prescribed_dose, {}),
-    "single_leg_stance": Fn(bm.single_leg_stance, {**{k: _r(v) for k, v in SR.items()},
-                                                   "params": CAP}, examples=50),
-    "program": Fn(bm.program, {
-        **{k: _r(v, scalar=True) for k, v in PR.items()}, "view": VIEW,
-        "train_hamstrings": Flag(), "train_abductors": Flag(), "stretch_quads": Flag()},
-        {"weeks": 2}, nan_out=True, examples=40),
-    "apply_program": Fn(prescription.apply_program, {
-        "quad_tightness": _r(R["quad_tightness"], scalar=True),
-        "hamstring_strength": _r(R["hamstring_strength"], scalar=True)}),
+    "single_leg_stance": Fn(
+        bm.single_leg_stance, {**{k: _r(v) for k, v in SR.items()}, "params": CAP}, examples=50
+    ),
+    "program": Fn(
+        bm.program,
+        {
+            **{k: _r(v, scalar=True) for k, v in PR.items()},
+            "view": VIEW,
+            "train_hamstrings": Flag(),
+            "train_abductors": Flag(),
+            "stretch_quads": Flag(),
+        },
+        {"weeks": 2},
+        nan_out=True,
+        examples=40,
+    ),
+    "apply_program": Fn(
+        prescription.apply_program,
+        {
+            "quad_tightness": _r(R["quad_tightness"], scalar=True),
+            "hamstring_strength": _r(R["hamstring_strength"], scalar=True),
+        },
+    ),
     "moves_text": Fn(prescription.moves_text, {}, {"item": prescription.ITEMS[1]}),
     "load_prescription": Fn(prescription.load_prescription, {}),
     # evidence.uncertainty
-    "sample_bodies": Fn(bm.sample_bodies, {
-        "n": Num(2, uncertainty.MAX_BODIES, "bodies", scalar=True, whole=True, cheap=300),
-        "seed": Seed(), "view": VIEW, **BANDED_ARRAYS}, {"n": 50}, nan_out=True),
-    "band": Fn(uncertainty.band, {
-        "values": Num(-math.inf, math.inf, "output units", nan_ok=True),
-        "fraction": Num(0, 1, "fraction of bodies", scalar=True),
-        "axis": Num(-1, 0, "axis of a 1-d array", scalar=True, whole=True)},
-        {"values": [1.0, 2.0, 3.0]}, nan_out=True),
-    "describe_band": Fn(uncertainty.describe_band, {
-        "value": NUMBER, "lo": NUMBER, "hi": NUMBER,
-        "fraction": Num(0, 1, "fraction of bodies", scalar=True), "name": Text(),
-        "unit": Text(), "digits": Num(0, 10, "decimals", scalar=True, whole=True)},
-        {"value": 3.0, "lo": 1.0, "hi": 5.0}),
-    "factor_values": Fn(uncertainty.factor_values, {
-        "unit": Num(0, 1, "fraction of each factor's distribution")},
-        {"unit": np.full((2, len(uncertainty.FACTORS)), 0.5)}),
-    "evaluate_unit": Fn(uncertainty.evaluate_unit, {
-        "unit": Num(0, 1, "fraction of each factor's distribution"), "view": VIEW,
-        "quad_strength": _r(R["quad_strength"])},
-        {"unit": np.full((3, len(uncertainty.FACTORS)), 0.5)}, nan_out=True),
+    "sample_bodies": Fn(
+        bm.sample_bodies,
+        {
+            "n": Num(2, uncertainty.MAX_BODIES, "bodies", scalar=True, whole=True, cheap=300),
+            "seed": Seed(),
+            "view": VIEW,
+            **BANDED_ARRAYS,
+        },
+        {"n": 50},
+        nan_out=True,
+    ),
+    "band": Fn(
+        uncertainty.band,
+        {
+            "values": Num(-math.inf, math.inf, "output units", nan_ok=True),
+            "fraction": Num(0, 1, "fraction of bodies", scalar=True),
+            "axis": Num(-1, 0, "axis of a 1-d array", scalar=True, whole=True),
+        },
+        {"values": [1.0, 2.0, 3.0]},
+        nan_out=True,
+    ),
+    "describe_band": Fn(
+        uncertainty.describe_band,
+        {
+            "value": NUMBER,
+            "lo": NUMBER,
+            "hi": NUMBER,
+            "fraction": Num(0, 1, "fraction of bodies", scalar=True),
+            "name": Text(),
+            "unit": Text(),
+            "digits": Num(0, 10, "decimals", scalar=True, whole=True),
+        },
+        {"value": 3.0, "lo": 1.0, "hi": 5.0},
+    ),
+    "factor_values": Fn(
+        uncertainty.factor_values,
+        {"unit": Num(0, 1, "fraction of each factor's distribution")},
+        {"unit": np.full((2, len(uncertainty.FACTORS)), 0.5)},
+    ),
+    "evaluate_unit": Fn(
+        uncertainty.evaluate_unit,
+        {
+            "unit": Num(0, 1, "fraction of each factor's distribution"),
+            "view": VIEW,
+            "quad_strength": _r(R["quad_strength"]),
+        },
+        {"unit": np.full((3, len(uncertainty.FACTORS)), 0.5)},
+        nan_out=True,
+    ),
     # evidence.sensitivity (SALib; tiny sizes)
-    "model_sobol": Fn(sensitivity.model_sobol, {
-        "output": OUT, "n_base": Num(64, sensitivity.MAX_MODEL_N_BASE, "base samples",
-                                     scalar=True, whole=True, cheap=64),
-        "seed": Num(0, 2**32 - 2, "random seed", scalar=True, whole=True)},
-        {"n_base": 64}, examples=12),
-    "sobol_indices": Fn(sensitivity.sobol_indices, {
-        "n_base": Num(64, sensitivity.MAX_N_BASE, "base samples", scalar=True, whole=True,
-                      cheap=64),
-        "seed": Num(0, 2**32 - 2, "random seed", scalar=True, whole=True),
-        "num_resamples": Num(10, 10_000, "resamples", scalar=True, whole=True, cheap=50),
-        "conf_level": Num(0.5, 0.999, "probability", scalar=True)},
-        {"func": sensitivity.ishigami, "names": ("x1", "x2", "x3"), "n_base": 64,
-         "num_resamples": 20}, examples=15),
-    "ishigami": Fn(sensitivity.ishigami, {"a": Num(-100, 100, "dimensionless", scalar=True),
-                                          "b": Num(-100, 100, "dimensionless", scalar=True)},
-                   {"u": np.full((2, 3), 0.5)}),
-    "one_at_a_time": Fn(sensitivity.one_at_a_time, {"output": OUT, "view": VIEW, **BANDED},
-                        nan_out=True, examples=12),
+    "model_sobol": Fn(
+        sensitivity.model_sobol,
+        {
+            "output": OUT,
+            "n_base": Num(
+                64, sensitivity.MAX_MODEL_N_BASE, "base samples", scalar=True, whole=True, cheap=64
+            ),
+            "seed": Num(0, 2**32 - 2, "random seed", scalar=True, whole=True),
+        },
+        {"n_base": 64},
+        examples=12,
+    ),
+    "sobol_indices": Fn(
+        sensitivity.sobol_indices,
+        {
+            "n_base": Num(
+                64, sensitivity.MAX_N_BASE, "base samples", scalar=True, whole=True, cheap=64
+            ),
+            "seed": Num(0, 2**32 - 2, "random seed", scalar=True, whole=True),
+            "num_resamples": Num(10, 10_000, "resamples", scalar=True, whole=True, cheap=50),
+            "conf_level": Num(0.5, 0.999, "probability", scalar=True),
+        },
+        {
+            "func": sensitivity.ishigami,
+            "names": ("x1", "x2", "x3"),
+            "n_base": 64,
+            "num_resamples": 20,
+        },
+        examples=15,
+    ),
+    "ishigami": Fn(
+        sensitivity.ishigami,
+        {
+            "a": Num(-100, 100, "dimensionless", scalar=True),
+            "b": Num(-100, 100, "dimensionless", scalar=True),
+        },
+        {"u": np.full((2, 3), 0.5)},
+    ),
+    "one_at_a_time": Fn(
+        sensitivity.one_at_a_time,
+        {"output": OUT, "view": VIEW, **BANDED},
+        nan_out=True,
+        examples=12,
+    ),
     # evidence.claims
-    "evaluate_claims": Fn(bm.evaluate_claims, {"params": PSET, "view": VIEW, **BANDED},
-                          nan_out=True, examples=12),
-    "evaluate_parts": Fn(bm.evaluate_parts, {
-        "params": PSET, "view": VIEW, "abductor_strength": Num(0.1, 3.0, "x nominal",
-                                                               scalar=True, none_ok=True),
-        **BANDED}, nan_out=True, examples=12),
+    "evaluate_claims": Fn(
+        bm.evaluate_claims, {"params": PSET, "view": VIEW, **BANDED}, nan_out=True, examples=12
+    ),
+    "evaluate_parts": Fn(
+        bm.evaluate_parts,
+        {
+            "params": PSET,
+            "view": VIEW,
+            "abductor_strength": Num(0.1, 3.0, "x nominal", scalar=True, none_ok=True),
+            **BANDED,
+        },
+        nan_out=True,
+        examples=12,
+    ),
     "verdict_changes": Fn(claims.verdict_changes, {"params": PSET, **BANDED}, examples=6),
-    "verdict_spread": Fn(claims.verdict_spread, {
-        "n": Num(2, claims.MAX_SPREAD_BODIES, "bodies", scalar=True, whole=True, cheap=60),
-        "seed": Seed(), "view": VIEW}, {"n": 20}, examples=15),
+    "verdict_spread": Fn(
+        claims.verdict_spread,
+        {
+            "n": Num(2, claims.MAX_SPREAD_BODIES, "bodies", scalar=True, whole=True, cheap=60),
+            "seed": Seed(),
+            "view": VIEW,
+        },
+        {"n": 20},
+        examples=15,
+    ),
     "verdict_reach": Fn(claims.verdict_reach, {"quick": Flag()}, {"quick": True}, examples=4),
-    "claim_text": Fn(claims.claim_text, {"claim_id": Choice(tuple(
-        f"C{i}" for i in range(1, 10)))}, {"claim_id": "C1"}),
-    "claim_line": Fn(claims.claim_line, {"part_id": Choice(tuple(
-        p.id for p in claims.evaluate_parts()))}, {"part_id": "C5"}, examples=6),
-    "case_person": Fn(claims.case_person, {
-        "quad_strength": _r(R["quad_strength"], scalar=True),
-        "quad_tightness": _r(R["quad_tightness"], scalar=True),
-        "abductor_strength": Num(0.1, 3.0, "x nominal", scalar=True)}),
-    "judge": Fn(claims.judge, {
-        "effect": Num(-math.inf, math.inf, "yardstick units", scalar=True, nan_ok=True,
-                      none_ok=True),
-        "yardstick": Num(1e-9, 1e300, "yardstick units", scalar=True)},
-        {"effect": 1.0, "yardstick": 5.0}),
-    "judge_part": Fn(claims.judge_part, {
-        "effect": Num(-math.inf, math.inf, "yardstick units", scalar=True, nan_ok=True,
-                      none_ok=True),
-        "yardstick_key": Choice(tuple(claims.YARDSTICKS))},
-        {"effect": 1.0, "yardstick_key": "within_person_tilt_deg"}),
+    "claim_text": Fn(
+        claims.claim_text,
+        {"claim_id": Choice(tuple(f"C{i}" for i in range(1, 10)))},
+        {"claim_id": "C1"},
+    ),
+    "claim_line": Fn(
+        claims.claim_line,
+        {"part_id": Choice(tuple(p.id for p in claims.evaluate_parts()))},
+        {"part_id": "C5"},
+        examples=6,
+    ),
+    "case_person": Fn(
+        claims.case_person,
+        {
+            "quad_strength": _r(R["quad_strength"], scalar=True),
+            "quad_tightness": _r(R["quad_tightness"], scalar=True),
+            "abductor_strength": Num(0.1, 3.0, "x nominal", scalar=True),
+        },
+    ),
+    "judge": Fn(
+        claims.judge,
+        {
+            "effect": Num(
+                -math.inf, math.inf, "yardstick units", scalar=True, nan_ok=True, none_ok=True
+            ),
+            "yardstick": Num(1e-9, 1e300, "yardstick units", scalar=True),
+        },
+        {"effect": 1.0, "yardstick": 5.0},
+    ),
+    "judge_part": Fn(
+        claims.judge_part,
+        {
+            "effect": Num(
+                -math.inf, math.inf, "yardstick units", scalar=True, nan_ok=True, none_ok=True
+            ),
+            "yardstick_key": Choice(tuple(claims.YARDSTICKS)),
+        },
+        {"effect": 1.0, "yardstick_key": "within_person_tilt_deg"},
+    ),
     # apps.selfcheck (print-based; a learner's answer never raises)
-    "check_number": Fn(selfcheck.check_number, {"answer": Answer()},
-                       {"answer": 3.0, "expected": 3.0, "tolerance": 0.5, "unit": "deg",
-                        "what": "the tilt"}),
-    "check_choice": Fn(selfcheck.check_choice, {"answer": Answer()},
-                       {"answer": "anterior", "expected": "Anterior",
-                        "options": ("Anterior", "Posterior"), "what": "the direction"}),
+    "check_number": Fn(
+        selfcheck.check_number,
+        {"answer": Answer()},
+        {"answer": 3.0, "expected": 3.0, "tolerance": 0.5, "unit": "deg", "what": "the tilt"},
+    ),
+    "check_choice": Fn(
+        selfcheck.check_choice,
+        {"answer": Answer()},
+        {
+            "answer": "anterior",
+            "expected": "Anterior",
+            "options": ("Anterior", "Posterior"),
+            "what": "the direction",
+        },
+    ),
 }
 if hasattr(bm, "muscle_moments_Nm"):
-    FUNCTIONS["muscle_moments_Nm"] = Fn(bm.muscle_moments_Nm, {
-        "rotation_deg": _r(kinematics.TILT_RANGE_DEG), **{k: STAND[k] for k in FEW_STAND}},
-        {"rotation_deg": 0.0})
+    FUNCTIONS["muscle_moments_Nm"] = Fn(
+        bm.muscle_moments_Nm,
+        {"rotation_deg": _r(kinematics.TILT_RANGE_DEG), **{k: STAND[k] for k in FEW_STAND}},
+        {"rotation_deg": 0.0},
+    )
 
 # functions reached through a module's public names (everything callable in __all__)
-MODULES = [bm, kinematics, abduction, dose, stance, programme, prescription, uncertainty,
-           sensitivity, claims]
+MODULES = [
+    bm,
+    kinematics,
+    abduction,
+    dose,
+    stance,
+    programme,
+    prescription,
+    uncertainty,
+    sensitivity,
+    claims,
+]
 
 
 def test_every_public_function_is_fuzzed():
@@ -314,8 +499,11 @@ def _value_forms(value: Any, depth: int = 0) -> set[str]:
         forms |= {repr(value)[:40], str(value)[:40]}
     except Exception:  # pragma: no cover
         pass
-    if isinstance(value, numbers.Integral) and not isinstance(value, bool) \
-            and abs(int(value)) > 10**17:
+    if (
+        isinstance(value, numbers.Integral)
+        and not isinstance(value, bool)
+        and abs(int(value)) > 10**17
+    ):
         forms.add(f"e+{len(str(abs(int(value)))) - 1}")
     elif isinstance(value, numbers.Real | np.floating):
         try:
@@ -336,8 +524,9 @@ def assert_clear_error(exc: BaseException, name: str, value: Any, spec: Any) -> 
     unit."""
     msg = str(exc)
     assert name in msg, f"message does not name the parameter {name!r}: {msg}"
-    assert any(f in msg for f in _value_forms(value)), \
+    assert any(f in msg for f in _value_forms(value)), (
         f"message does not name the value {value!r}: {msg}"
+    )
     if isinstance(spec, Num):
         assert any(f in msg for f in _end(spec.lo)), f"no lower end {spec.lo}: {msg}"
         assert any(f in msg for f in _end(spec.hi)), f"no upper end {spec.hi}: {msg}"
@@ -366,12 +555,16 @@ def must_refuse(value: Any, spec: Any) -> bool:
     if isinstance(spec, Choice):
         return not (isinstance(value, str) and value in spec.options)
     if isinstance(spec, Flag):
-        return not (isinstance(value, bool | np.bool_) or (
-            isinstance(value, numbers.Integral) and value in (0, 1)))
+        return not (
+            isinstance(value, bool | np.bool_)
+            or (isinstance(value, numbers.Integral) and value in (0, 1))
+        )
     if isinstance(spec, Seed):
         return value is not None and not (
-            isinstance(value, numbers.Integral) and not isinstance(value, bool | np.bool_)
-            and 0 <= value < 2**63)
+            isinstance(value, numbers.Integral)
+            and not isinstance(value, bool | np.bool_)
+            and 0 <= value < 2**63
+        )
     if isinstance(spec, Text):
         return not isinstance(value, str)
     if value is None and getattr(spec, "none_ok", False):
@@ -392,8 +585,7 @@ def must_refuse(value: Any, spec: Any) -> bool:
     if spec.scalar and ndim:
         return True
     for x in items:
-        if isinstance(x, numbers.Integral) and not (spec.lo <= x <= spec.hi
-                                                    and abs(x) < 1.7e308):
+        if isinstance(x, numbers.Integral) and not (spec.lo <= x <= spec.hi and abs(x) < 1.7e308):
             return True
         f = float(x)
         if math.isinf(f) or (f != f and not spec.nan_ok):
@@ -421,8 +613,11 @@ def _leaves(x: Any, depth: int = 0):
     if dataclasses.is_dataclass(x) and not isinstance(x, type):
         names = [f.name for f in dataclasses.fields(x)]
         # computed results too (properties, cached properties), e.g. rep_peak_effort
-        names += [k for k, v in vars(type(x)).items()
-                  if isinstance(v, property | functools.cached_property)]
+        names += [
+            k
+            for k, v in vars(type(x)).items()
+            if isinstance(v, property | functools.cached_property)
+        ]
         for name in names:
             if not name.startswith("_") and name not in ("params", "inputs"):
                 yield from _leaves(getattr(x, name), depth + 1)
@@ -451,9 +646,30 @@ def assert_finite_result(out: Any, nan_allowed: bool) -> None:
 
 # --- the generated values -----------------------------------------------------------------------
 
-_SPECIAL = [None, "1", "abc", "", 1 + 0j, 1j, True, False, 10**400, -(10**400), math.nan,
-            math.inf, -math.inf, [], np.array([]), np.array([True]), {"a": 1}, [1.0, "a"],
-            np.array([1 + 0j]), Fraction(1, 3), np.float32("nan"), b"1"]
+_SPECIAL = [
+    None,
+    "1",
+    "abc",
+    "",
+    1 + 0j,
+    1j,
+    True,
+    False,
+    10**400,
+    -(10**400),
+    math.nan,
+    math.inf,
+    -math.inf,
+    [],
+    np.array([]),
+    np.array([True]),
+    {"a": 1},
+    [1.0, "a"],
+    np.array([1 + 0j]),
+    Fraction(1, 3),
+    np.float32("nan"),
+    b"1",
+]
 
 
 def _num_values(spec: Num) -> st.SearchStrategy:
@@ -470,14 +686,24 @@ def _num_values(spec: Num) -> st.SearchStrategy:
         edges += [np.nextafter(hi, np.inf), hi + 1, hi * 2 + 1]
     if spec.cheap is None and math.isfinite(hi):
         edges.append(hi)
-    ints = st.integers(int(math.ceil(flo)), int(math.floor(ftop))) if ftop - flo >= 1 else \
-        st.sampled_from([int(math.ceil(flo))]) if math.ceil(flo) <= ftop else st.nothing()
+    ints = (
+        st.integers(int(math.ceil(flo)), int(math.floor(ftop)))
+        if ftop - flo >= 1
+        else st.sampled_from([int(math.ceil(flo))])
+        if math.ceil(flo) <= ftop
+        else st.nothing()
+    )
     return st.one_of(
-        inside, st.sampled_from(edges), ints,
-        inside.map(np.float32), inside.map(lambda v: Fraction(v).limit_denominator(1000)),
-        inside.map(np.array),                                        # 0-d
-        inside.map(lambda v: [v, v]), inside.map(lambda v: np.full((2, 2), v)),   # 1-D, 2-D
-        inside.map(lambda v: [v, math.nan]), inside.map(lambda v: np.array([v, math.inf])),
+        inside,
+        st.sampled_from(edges),
+        ints,
+        inside.map(np.float32),
+        inside.map(lambda v: Fraction(v).limit_denominator(1000)),
+        inside.map(np.array),  # 0-d
+        inside.map(lambda v: [v, v]),
+        inside.map(lambda v: np.full((2, 2), v)),  # 1-D, 2-D
+        inside.map(lambda v: [v, math.nan]),
+        inside.map(lambda v: np.array([v, math.inf])),
         st.sampled_from(_SPECIAL),
     )
 
@@ -486,21 +712,32 @@ def _values(spec: Any) -> st.SearchStrategy:
     if isinstance(spec, Num):
         return _num_values(spec)
     if isinstance(spec, Choice):
-        return st.one_of(st.sampled_from(spec.options),
-                         st.sampled_from(spec.options).map(str.upper),
-                         st.sampled_from(_SPECIAL), st.text(max_size=5))
+        return st.one_of(
+            st.sampled_from(spec.options),
+            st.sampled_from(spec.options).map(str.upper),
+            st.sampled_from(_SPECIAL),
+            st.text(max_size=5),
+        )
     if isinstance(spec, Flag):
-        return st.one_of(st.sampled_from([True, False, 0, 1, -1, 2, 0.5, 1.0, np.True_]),
-                         st.sampled_from(_SPECIAL))
+        return st.one_of(
+            st.sampled_from([True, False, 0, 1, -1, 2, 0.5, 1.0, np.True_]),
+            st.sampled_from(_SPECIAL),
+        )
     if isinstance(spec, Seed):
-        return st.one_of(st.integers(0, 2**63 - 1), st.sampled_from([None, -1, 2**63, 1.5]),
-                         st.sampled_from(_SPECIAL))
+        return st.one_of(
+            st.integers(0, 2**63 - 1),
+            st.sampled_from([None, -1, 2**63, 1.5]),
+            st.sampled_from(_SPECIAL),
+        )
     if isinstance(spec, Text):
         return st.one_of(st.text(max_size=8), st.sampled_from(_SPECIAL))
     if isinstance(spec, Answer):
-        return st.one_of(st.floats(), st.integers(), st.text(max_size=8),
-                         st.sampled_from(_SPECIAL + [10**40, "Anterior ", "ANTERIOR",
-                                                     "posterior", "3,5"]))
+        return st.one_of(
+            st.floats(),
+            st.integers(),
+            st.text(max_size=8),
+            st.sampled_from(_SPECIAL + [10**40, "Anterior ", "ANTERIOR", "posterior", "3,5"]),
+        )
     raise AssertionError(spec)  # pragma: no cover
 
 
@@ -518,7 +755,7 @@ def call_one(fn: Fn, param: str, value: Any) -> None:
     try:
         with redirect_stdout(io.StringIO()) as printed:
             out = fn.func(*args, **kwargs)
-    except bm.NoPostureError as exc:        # the documented refusal of a balance
+    except bm.NoPostureError as exc:  # the documented refusal of a balance
         assert "no stable standing posture" in str(exc)
         return
     except (ValueError, TypeError) as exc:
@@ -543,8 +780,12 @@ def test_public_function_contract_under_fuzz(fname):
     if fname in ("model_sobol", "sobol_indices"):
         pytest.importorskip("SALib")
 
-    @settings(max_examples=fn.examples, deadline=None, database=None,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+    @settings(
+        max_examples=fn.examples,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    )
     @given(data=st.data())
     def run(data):
         param = data.draw(st.sampled_from(sorted(fn.params)), label="param")
@@ -557,18 +798,21 @@ def test_public_function_contract_under_fuzz(fname):
 # --- the faults the fuzz found, pinned ------------------------------------------------------
 
 
-@pytest.mark.parametrize("call", [
-    lambda: bm.stand(quad_strength=10**400),
-    lambda: bm.program(weeks=10**400),
-    lambda: uncertainty.band("1"),
-    lambda: bm.clinical_tilt_deg(True),
-    lambda: bm.clinical_tilt_deg(None),
-    lambda: bm.abduction_dose(ankle_weight_kg=["1"]),
-    lambda: sensitivity.model_sobol(n_base=70),
-    lambda: bm.sample_bodies(n=5_000_000),
-    lambda: claims.verdict_spread(n=5_000_000),
-    lambda: bm.program(train_hamstrings=2),
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: bm.stand(quad_strength=10**400),
+        lambda: bm.program(weeks=10**400),
+        lambda: uncertainty.band("1"),
+        lambda: bm.clinical_tilt_deg(True),
+        lambda: bm.clinical_tilt_deg(None),
+        lambda: bm.abduction_dose(ankle_weight_kg=["1"]),
+        lambda: sensitivity.model_sobol(n_base=70),
+        lambda: bm.sample_bodies(n=5_000_000),
+        lambda: claims.verdict_spread(n=5_000_000),
+        lambda: bm.program(train_hamstrings=2),
+    ],
+)
 def test_reported_faults_are_clear_refusals(call):
     with pytest.raises((ValueError, TypeError)) as info:
         call()
@@ -580,8 +824,8 @@ def test_reported_valid_inputs_are_accepted():
     lo, hi = uncertainty.band([])
     assert np.isnan(lo) and np.isnan(hi)
     from backspasm_model.evidence.verdicts import thigh_effect
-    assert claims.judge_part(thigh_effect(math.nan, -5.4, 0.6), "thigh_share") \
-        == claims.UNTESTABLE
+
+    assert claims.judge_part(thigh_effect(math.nan, -5.4, 0.6), "thigh_share") == claims.UNTESTABLE
     out = io.StringIO()
     with redirect_stdout(out):
         selfcheck.check_choice("anterior", "Anterior", ("Anterior", "Posterior"), what="x")

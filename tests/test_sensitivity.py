@@ -22,7 +22,7 @@ def test_sobol_reproducible_with_seed(seed):
     a = sens.sobol_indices(sens.ishigami, ("x1", "x2", "x3"), 512, seed=seed)
     b = sens.sobol_indices(sens.ishigami, ("x1", "x2", "x3"), 512, seed=seed)
     np.testing.assert_array_equal(a.ST, b.ST)
-    np.testing.assert_array_equal(a.ST_conf, b.ST_conf)   # the bootstrap is seeded too
+    np.testing.assert_array_equal(a.ST_conf, b.ST_conf)  # the bootstrap is seeded too
     np.testing.assert_array_equal(a.S1_conf, b.S1_conf)
 
 
@@ -42,7 +42,7 @@ def test_model_sobol_of_tilt_is_sane():
     assert r.names == tuple(f.key for f in FACTORS)
     assert np.all(r.ST >= r.S1 - 3 * r.ST_conf)
     assert np.all(r.ST > 0.0) and np.all(r.ST < 1.0)
-    assert 0.5 < r.S1.sum() < 1.05   # mostly additive, some interaction
+    assert 0.5 < r.S1.sum() < 1.05  # mostly additive, some interaction
 
 
 def test_tornado_rows_sorted_and_consistent_with_stand():
@@ -57,14 +57,18 @@ def test_tornado_rows_sorted_and_consistent_with_stand():
     # (the trunk centre-of-mass factor left the model, issue 10: lumbar stiffness instead)
     hi = by_key["lumbar_stiffness"]
     assert hi.out_high == pytest.approx(
-        float(bm.stand(quad_strength=1.5, lumbar_stiffness_Nm_per_deg=hi.high).tilt_deg))
+        float(bm.stand(quad_strength=1.5, lumbar_stiffness_Nm_per_deg=hi.high).tilt_deg)
+    )
     assert by_key["muscle_set"].low == "gait2392"
 
 
 def test_n_base_must_be_a_power_of_two_and_the_message_says_so():
-    with pytest.raises(ValueError, match=r"n_base = 70 base samples is not a power of two; "
-                                         r"allowed: a power of two from 64 to 131072 base "
-                                         r"samples \(e.g. 64 or 128\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"n_base = 70 base samples is not a power of two; "
+        r"allowed: a power of two from 64 to 131072 base "
+        r"samples \(e.g. 64 or 128\)",
+    ):
         sens.model_sobol(n_base=70)
     assert "power of two" in sens.model_sobol.__doc__
     assert "power of two" in sens.sobol_indices.__doc__

@@ -73,26 +73,47 @@ def test_leaning_cuts_the_demand_and_the_hip_force():
 
 
 @FAST
-@given(s1=_floats(0.1, 3.0), s2=_floats(0.1, 3.0), mass=_floats(30.0, 200.0),
-       lean=_floats(0.0, 30.0), k=_floats(2.0, 15.0), a=_floats(0.08, 0.14))
+@given(
+    s1=_floats(0.1, 3.0),
+    s2=_floats(0.1, 3.0),
+    mass=_floats(30.0, 200.0),
+    lean=_floats(0.0, 30.0),
+    k=_floats(2.0, 15.0),
+    a=_floats(0.08, 0.14),
+)
 def test_weaker_abductors_never_reduce_the_pelvic_drop(s1, s2, mass, lean, k, a):
     weak, strong = sorted((s1, s2))
-    kw = dict(body_mass_kg=mass, trunk_lean_deg=lean, frontal_stiffness_Nm_per_deg=k,
-              body_weight_lever_m=a)
+    kw = dict(
+        body_mass_kg=mass,
+        trunk_lean_deg=lean,
+        frontal_stiffness_Nm_per_deg=k,
+        body_weight_lever_m=a,
+    )
     d_weak = float(bm.single_leg_stance(abductor_strength=weak, **kw).pelvic_drop_deg)
     d_strong = float(bm.single_leg_stance(abductor_strength=strong, **kw).pelvic_drop_deg)
     assert d_weak >= d_strong >= 0.0
 
 
 @FAST
-@given(s=_floats(0.1, 3.0), mass=_floats(30.0, 200.0), lean=_floats(0.0, 30.0),
-       bo=_floats(0.03, 0.06), alpha=_floats(10.0, 35.0))
+@given(
+    s=_floats(0.1, 3.0),
+    mass=_floats(30.0, 200.0),
+    lean=_floats(0.0, 30.0),
+    bo=_floats(0.03, 0.06),
+    alpha=_floats(10.0, 35.0),
+)
 def test_moment_balance_closes(s, mass, lean, bo, alpha):
-    r = bm.single_leg_stance(abductor_strength=s, body_mass_kg=mass, trunk_lean_deg=lean,
-                             abductor_lever_m=bo, abductor_angle_deg=alpha)
+    r = bm.single_leg_stance(
+        abductor_strength=s,
+        body_mass_kg=mass,
+        trunk_lean_deg=lean,
+        abductor_lever_m=bo,
+        abductor_angle_deg=alpha,
+    )
     # muscle + passive restraint times the lever equals the demand
     assert float((r.abductor_force_N + r.passive_force_N) * bo) == pytest.approx(
-        float(r.demand_Nm), rel=1e-9, abs=1e-9)
+        float(r.demand_Nm), rel=1e-9, abs=1e-9
+    )
     assert float(r.abductor_force_N * bo) <= float(r.capacity_Nm) * (1 + 1e-12)
     # the joint carries at least the body weight above it
     assert float(r.hip_force_BW) >= 0.8136

@@ -23,8 +23,8 @@ def test_band_edges_monotone_in_fraction(output):
     s = unc.sample_bodies(4000, seed=1)
     fractions = np.linspace(0.0, 1.0, 21)
     edges = np.array([s.band(output, f) for f in fractions])
-    assert np.all(np.diff(edges[:, 0]) <= 0.0)   # lower edge falls as the band widens
-    assert np.all(np.diff(edges[:, 1]) >= 0.0)   # upper edge rises
+    assert np.all(np.diff(edges[:, 0]) <= 0.0)  # lower edge falls as the band widens
+    assert np.all(np.diff(edges[:, 1]) >= 0.0)  # upper edge rises
     assert np.all(edges[:, 0] <= edges[:, 1])
 
 
@@ -106,7 +106,7 @@ def test_hundred_thousand_bodies_fast():
 
     t = time.perf_counter()
     s = unc.sample_bodies(100_000, seed=0)
-    assert time.perf_counter() - t < 5.0   # about 0.2 s here; generous for slow CI
+    assert time.perf_counter() - t < 5.0  # about 0.2 s here; generous for slow CI
     assert s.unstable_fraction == 0.0
 
 
@@ -114,10 +114,12 @@ def test_core_import_stays_numpy_only():
     import subprocess
     import sys
 
-    code = ("import sys, backspasm_model, backspasm_model.evidence.uncertainty,"
-            " backspasm_model.evidence.claims;"
-            "print(any(m.split('.')[0] in ('SALib', 'scipy', 'matplotlib', 'pandas')"
-            " for m in sys.modules))")
+    code = (
+        "import sys, backspasm_model, backspasm_model.evidence.uncertainty,"
+        " backspasm_model.evidence.claims;"
+        "print(any(m.split('.')[0] in ('SALib', 'scipy', 'matplotlib', 'pandas')"
+        " for m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
@@ -133,15 +135,18 @@ def test_band_refuses_text_with_a_clear_message_and_accepts_empty_and_single_val
     lo, hi = unc.band(np.full((2, 0), 1.0))
     assert lo.shape == (2,) and np.all(np.isnan(lo))
     assert unc.band(3.0) == (3.0, 3.0)
-    lo, hi = unc.band([np.nan, np.nan])          # no body stands: NaN edges, no warning
+    lo, hi = unc.band([np.nan, np.nan])  # no body stands: NaN edges, no warning
     assert np.isnan(lo) and np.isnan(hi)
     with pytest.raises(ValueError, match="axis = 2 .*-1 to 0"):
         unc.band([1.0, 2.0], axis=2)
 
 
 def test_sample_bodies_has_a_documented_bound():
-    with pytest.raises(ValueError, match=r"n = 5000000 bodies is outside the allowed range 2 to "
-                                         r"1000000 bodies"):
+    with pytest.raises(
+        ValueError,
+        match=r"n = 5000000 bodies is outside the allowed range 2 to "
+        r"1000000 bodies",
+    ):
         unc.sample_bodies(5_000_000)
     with pytest.raises(ValueError, match="bodies x balance points = 2000000"):
         unc.sample_bodies(1_000_000, quad_strength=[1.0, 2.0])

@@ -30,9 +30,12 @@ NOTEBOOKS = ROOT / "notebooks"
 _REMOTE_SCRIPT = re.compile(
     r"<script\b[^>]*\bsrc=\"https?://[^\"]*\"[^>]*>\s*</script>"
     r"|<script\b[^>]*>(?:(?!</script>).)*?https?://(?:(?!</script>).)*?</script>",
-    re.S)
-_BANNER_STYLE = ("font-family:sans-serif;background:#fff4d6;color:#1a1a1a;"
-                 "border-bottom:2px solid #e69f00;padding:10px 16px;font-size:15px")
+    re.S,
+)
+_BANNER_STYLE = (
+    "font-family:sans-serif;background:#fff4d6;color:#1a1a1a;"
+    "border-bottom:2px solid #e69f00;padding:10px 16px;font-size:15px"
+)
 _LINK_STYLE = "color:#0645ad;text-decoration:underline"
 #: Links from a lesson to the repository's docs (glossary, model) and from docs to lessons.
 _DOC_LINK = re.compile(r'href="\.\./docs/([\w.-]+)\.md(#[^"]*)?"')
@@ -70,11 +73,13 @@ def strip_remote_scripts(page: str) -> str:
 
 def banner(lesson: Path) -> str:
     url = html.escape(binder_url(lesson), quote=True)
-    return (f'<div class="static-edition" style="{_BANNER_STYLE}"><b>Static edition.</b> '
-            "The figures and numbers are the lesson's stored outputs; the interactive apps need "
-            f'a running Python kernel. <a style="{_LINK_STYLE}" href="{url}">Open this lesson live '
-            f'on Binder</a> &middot; <a style="{_LINK_STYLE}" href="index.html">all lessons</a>'
-            "</div>")
+    return (
+        f'<div class="static-edition" style="{_BANNER_STYLE}"><b>Static edition.</b> '
+        "The figures and numbers are the lesson's stored outputs; the interactive apps need "
+        f'a running Python kernel. <a style="{_LINK_STYLE}" href="{url}">Open this lesson live '
+        f'on Binder</a> &middot; <a style="{_LINK_STYLE}" href="index.html">all lessons</a>'
+        "</div>"
+    )
 
 
 def build_page(lesson: Path, exporter: HTMLExporter) -> tuple[str, str]:
@@ -102,14 +107,20 @@ def doc_pages(lesson_pages: list[str], out: Path) -> list[str]:
     for name in names:
         body = render((ROOT / "docs" / f"{name}.md").read_text("utf-8"))
         body = _LESSON_LINK.sub(lambda m: f'href="../{m.group(1)}.html{m.group(2) or ""}"', body)
-        body = _MD_LINK.sub(lambda m: (f'href="{m.group(1)}.html{m.group(2) or ""}"'
-                                       if m.group(1) in names else m.group(0)), body)
+        body = _MD_LINK.sub(
+            lambda m: (
+                f'href="{m.group(1)}.html{m.group(2) or ""}"' if m.group(1) in names else m.group(0)
+            ),
+            body,
+        )
         (out / "docs" / f"{name}.html").write_text(
-            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<title>{html.escape(name)}</title></head><body style=\"font-family:sans-serif;"
-            f"max-width:50em;margin:2em auto;line-height:1.5\">"
+            '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            f'<title>{html.escape(name)}</title></head><body style="font-family:sans-serif;'
+            f'max-width:50em;margin:2em auto;line-height:1.5">'
             '<p><a href="../index.html">all lessons</a></p>\n'
-            f"{body}</body></html>\n", "utf-8")
+            f"{body}</body></html>\n",
+            "utf-8",
+        )
     return names
 
 
@@ -117,17 +128,20 @@ def index_page(entries: list[tuple[Path, str]]) -> str:
     items = "\n".join(
         f'<li><a href="{html.escape(p.stem)}.html">{html.escape(t)}</a> '
         f'(<a href="{html.escape(binder_url(p), quote=True)}">live on Binder</a>)</li>'
-        for p, t in entries)
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            "<title>backspasm: the lessons (static edition)</title></head>"
-            "<body style=\"font-family:sans-serif;max-width:50em;margin:2em auto;"
-            "line-height:1.5\">\n<h1>backspasm: the lessons</h1>\n"
-            "<p>A course of interactive notebooks on one clinical argument about low-back "
-            "spasm. This is the <b>static edition</b>: every lesson with its stored figures and "
-            "numbers, readable without Python. The apps run only in the live version "
-            "(Binder, or JupyterLab on your own machine).</p>\n"
-            "<p><b>This is a teaching model, not medical advice.</b></p>\n"
-            f"<ul>\n{items}\n</ul>\n</body></html>\n")
+        for p, t in entries
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        "<title>backspasm: the lessons (static edition)</title></head>"
+        '<body style="font-family:sans-serif;max-width:50em;margin:2em auto;'
+        'line-height:1.5">\n<h1>backspasm: the lessons</h1>\n'
+        "<p>A course of interactive notebooks on one clinical argument about low-back "
+        "spasm. This is the <b>static edition</b>: every lesson with its stored figures and "
+        "numbers, readable without Python. The apps run only in the live version "
+        "(Binder, or JupyterLab on your own machine).</p>\n"
+        "<p><b>This is a teaching model, not medical advice.</b></p>\n"
+        f"<ul>\n{items}\n</ul>\n</body></html>\n"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

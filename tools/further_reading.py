@@ -29,7 +29,7 @@ BIB = ROOT / "docs" / "references.bib"
 START = re.compile(r"^<!-- further-reading:([^>]*)-->\s*$", re.M)
 END = "<!-- /further-reading -->"
 MIN_ENTRIES, MAX_ENTRIES = 3, 6
-_MAX_AUTHORS = 6   # more than this: the first three and "et al."
+_MAX_AUTHORS = 6  # more than this: the first three and "et al."
 
 _ENTRY = re.compile(r"@(\w+)\s*\{\s*([^,\s]+)\s*,", re.ASCII)
 _ACCENTS = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303"}
@@ -40,7 +40,7 @@ def _braced(text: str, start: int) -> tuple[str, int]:
     for i in range(start, len(text)):
         depth += {"{": 1, "}": -1}.get(text[i], 0)
         if depth == 0:
-            return text[start + 1:i], i + 1
+            return text[start + 1 : i], i + 1
     raise ValueError(f"unbalanced braces from offset {start}")
 
 
@@ -50,12 +50,12 @@ def parse_bibtex(text: str) -> dict[str, dict[str, str]]:
     pos = 0
     while (m := _ENTRY.search(text, pos)) is not None:
         line_start = text.rfind("\n", 0, m.start()) + 1
-        if text[line_start:m.start()].lstrip().startswith("%"):
+        if text[line_start : m.start()].lstrip().startswith("%"):
             pos = m.end()
             continue
         body, pos = _braced(text, text.index("{", m.start()))
         fields = {"ENTRYTYPE": m.group(1).lower()}
-        rest = body[len(m.group(2)):]
+        rest = body[len(m.group(2)) :]
         i = 0
         while (fm := re.compile(r"\s*,?\s*([\w-]+)\s*=\s*").match(rest, i)) is not None:
             i = fm.end()
@@ -63,11 +63,11 @@ def parse_bibtex(text: str) -> dict[str, dict[str, str]]:
                 value, i = _braced(rest, i)
             elif rest[i] == '"':
                 end = rest.index('"', i + 1)
-                value, i = rest[i + 1:end], end + 1
+                value, i = rest[i + 1 : end], end + 1
             else:
                 vm = re.compile(r"[\w.-]+").match(rest, i)
                 if vm is None:
-                    raise ValueError(f"{m.group(2)}: bad value near {rest[i:i + 30]!r}")
+                    raise ValueError(f"{m.group(2)}: bad value near {rest[i : i + 30]!r}")
                 value, i = vm.group(0), vm.end()
             fields[fm.group(1).lower()] = " ".join(value.split())
         entries[m.group(2)] = fields
@@ -135,12 +135,17 @@ def cite(key: str, e: dict[str, str]) -> str:
         body = f"{t['publisher']}" + (f", {t['address']}" if "address" in t else "") + "."
     elif kind == "techreport":
         label = " ".join(x for x in (t.get("type"), t.get("number")) if x)
-        body = (f"{label}. " if label else "") + f"{t['institution']}" + (
-            f", {t['address']}" if "address" in t else "") + "."
+        body = (
+            (f"{label}. " if label else "")
+            + f"{t['institution']}"
+            + (f", {t['address']}" if "address" in t else "")
+            + "."
+        )
     else:
         body = f"{t.get('howpublished', '')}.".lstrip(".")
-    link = (f" <https://doi.org/{e['doi']}>" if "doi" in e
-            else f" <{e['url']}>" if "url" in e else "")
+    link = (
+        f" <https://doi.org/{e['doi']}>" if "doi" in e else f" <{e['url']}>" if "url" in e else ""
+    )
     return f"{head} {body}{link}".replace(" .", ".").strip()
 
 
@@ -174,7 +179,7 @@ def rewrite(text: str, bib: dict[str, dict[str, str]]) -> str:
     if end < 0:
         raise ValueError(f"no end marker {END!r} after the further-reading marker")
     block = render(m.group(1).split(), bib)
-    return f"{text[:m.end()]}\n{block}\n{text[end:]}"
+    return f"{text[: m.end()]}\n{block}\n{text[end:]}"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -45,6 +45,7 @@ _SEGMENT_LABELS = {
 }
 _CAPACITY_LABELS = {"gait2392": "gait2392 (Delp 1990)", "rajagopal2016": "Rajagopal 2016"}
 
+
 def _in_zone(angle_deg: float) -> bool:
     """Inside the 25-45 deg range where QL substitution is reported (both ends included):
     the readout's "zone" (the model's ``substitution_zone`` flags every angle from the 25 deg
@@ -66,18 +67,36 @@ class AbductionExplorer(_App):
         "angle_deg": Control("leg angle above parallel", "deg", -12.0, 50.0, 1.0, 0.0, ".0f"),
         "ankle_weight_kg": Control("ankle weight", "kg", 0.0, 10.0, 0.5, 0.0, ".1f"),
         "body_mass_kg": Control("body mass", "kg", 30.0, 200.0, 1.0, 75.0, ".0f"),
-        "abductor_strength": Control("abductor strength", "x nominal", 0.1, 3.0, 0.05, 1.0,
-                                     tooltip="x nominal: times the model's default strength "
-                                     "(1 = the published muscle data)"),
-        "effort_threshold": Control("effort threshold", "fraction of maximum", 0.0, 1.5,
-                                    0.05, 0.4, tooltip="reps above this share of the "
-                                    "abductors' maximum count as hard"),
+        "abductor_strength": Control(
+            "abductor strength",
+            "x nominal",
+            0.1,
+            3.0,
+            0.05,
+            1.0,
+            tooltip="x nominal: times the model's default strength (1 = the published muscle data)",
+        ),
+        "effort_threshold": Control(
+            "effort threshold",
+            "fraction of maximum",
+            0.0,
+            1.5,
+            0.05,
+            0.4,
+            tooltip="reps above this share of the abductors' maximum count as hard",
+        ),
     }
     CHOICES = {
-        "segments": ("segment table", [(_SEGMENT_LABELS[k], k) for k in SEGMENT_TABLES],
-                     "de_leva_male"),
-        "params": ("abductor capacity", [(_CAPACITY_LABELS[k], k) for k in CAPACITY_SETS],
-                   "gait2392"),
+        "segments": (
+            "segment table",
+            [(_SEGMENT_LABELS[k], k) for k in SEGMENT_TABLES],
+            "de_leva_male",
+        ),
+        "params": (
+            "abductor capacity",
+            [(_CAPACITY_LABELS[k], k) for k in CAPACITY_SETS],
+            "gait2392",
+        ),
     }
 
     FBD = True
@@ -92,18 +111,23 @@ class AbductionExplorer(_App):
 
     def _model_inputs(self) -> dict[str, Any]:
         v = self.inputs()
-        return {"body_mass_kg": v["body_mass_kg"], "ankle_weight_kg": v["ankle_weight_kg"],
-                "abductor_strength": v["abductor_strength"],
-                "segments": self.choices["segments"].value,
-                "params": self.choices["params"].value}
+        return {
+            "body_mass_kg": v["body_mass_kg"],
+            "ankle_weight_kg": v["ankle_weight_kg"],
+            "abductor_strength": v["abductor_strength"],
+            "segments": self.choices["segments"].value,
+            "params": self.choices["params"].value,
+        }
 
     def _compute(self) -> Any:
         v = self.inputs()
         m = self._model_inputs()
         now = _abduction(v["angle_deg"], **m)
-        dose = abduction_dose(effort_threshold=v["effort_threshold"],
-                              **{k: m[k] for k in m if k != "abductor_strength"},
-                              abductor_strength=m["abductor_strength"])
+        dose = abduction_dose(
+            effort_threshold=v["effort_threshold"],
+            **{k: m[k] for k in m if k != "abductor_strength"},
+            abductor_strength=m["abductor_strength"],
+        )
         return now, dose
 
     def _show(self, result: Any) -> None:
@@ -117,24 +141,32 @@ class AbductionExplorer(_App):
             ("relative effort", f"<b>{100 * float(now.effort_fraction):.0f} %</b> of maximum"),
             ("QL substitution zone (25-45 deg)", zone),
             ("each kg at the ankle adds", f"{float(now.ankle_weight_Nm_per_kg):.1f} N m here"),
-            (f"session ({dose.sets} x {dose.reps} per side, to parallel)",
-             f"{float(dose.angular_impulse_session_Nms):.0f} N m s (both sides)"),
-            (f"reps per side above {100 * v['effort_threshold']:.0f} % effort",
-             f"{int(dose.reps_above_effort)} of {dose.sets * dose.reps}"),
+            (
+                f"session ({dose.sets} x {dose.reps} per side, to parallel)",
+                f"{float(dose.angular_impulse_session_Nms):.0f} N m s (both sides)",
+            ),
+            (
+                f"reps per side above {100 * v['effort_threshold']:.0f} % effort",
+                f"{int(dose.reps_above_effort)} of {dose.sets * dose.reps}",
+            ),
         ]
         self.readout.value = self._table(rows)
         if self.figure is not None:
-            self.figure.update(angle_deg=v["angle_deg"],
-                               effort_threshold=v["effort_threshold"], **self._model_inputs())
+            self.figure.update(
+                angle_deg=v["angle_deg"],
+                effort_threshold=v["effort_threshold"],
+                **self._model_inputs(),
+            )
 
     def _describe_figure(self, result: Any) -> str:
         now, _dose = result
         v = self.inputs()
         angle = float(now.angle_deg)
         where = "above" if angle >= 0 else "below"
-        zone = ("inside" if _in_zone(angle) else "outside")
-        weight = (f", with a {v['ankle_weight_kg']:g} kg ankle weight"
-                  if v["ankle_weight_kg"] > 0 else "")
+        zone = "inside" if _in_zone(angle) else "outside"
+        weight = (
+            f", with a {v['ankle_weight_kg']:g} kg ankle weight" if v["ankle_weight_kg"] > 0 else ""
+        )
         return (
             "Left: front view of a person lying on their side, head to the left; the top leg "
             f"is raised {abs(angle):.0f} deg {where} parallel{weight}, its weight arrow "
@@ -145,18 +177,21 @@ class AbductionExplorer(_App):
             f"{float(now.torque_Nm):.1f} N m against a capacity of {float(now.capacity_Nm):.1f} "
             "N m. Bottom right: the relative effort (torque / capacity) against the angle, "
             f"now {100 * float(now.effort_fraction):.0f} % of maximum, with the effort "
-            f"threshold at {100 * v['effort_threshold']:.0f} %.")
+            f"threshold at {100 * v['effort_threshold']:.0f} %."
+        )
 
     def summary(self) -> str:
         """The key readouts in one deterministic line (rounded)."""
         if self.last_error:
             return f"no result: {self.last_error}"
         r, d = self.result, self.dose
-        shown = round(float(r.angle_deg)) + 0   # no "-0 deg"
-        return (f"leg at {shown:+d} deg: torque {float(r.torque_Nm):.1f} N m, "
-                f"capacity {float(r.capacity_Nm):.1f} N m, effort "
-                f"{100 * float(r.effort_fraction):.0f} % | substitution zone: "
-                f"{'yes' if _in_zone(float(r.angle_deg)) else 'no'} | session: "
-                f"{float(d.angular_impulse_session_Nms):.0f} N m s, "
-                f"{int(d.reps_above_effort)} of {d.sets * d.reps} reps per side above "
-                f"{100 * float(d.effort_threshold):.0f} %")
+        shown = round(float(r.angle_deg)) + 0  # no "-0 deg"
+        return (
+            f"leg at {shown:+d} deg: torque {float(r.torque_Nm):.1f} N m, "
+            f"capacity {float(r.capacity_Nm):.1f} N m, effort "
+            f"{100 * float(r.effort_fraction):.0f} % | substitution zone: "
+            f"{'yes' if _in_zone(float(r.angle_deg)) else 'no'} | session: "
+            f"{float(d.angular_impulse_session_Nms):.0f} N m s, "
+            f"{int(d.reps_above_effort)} of {d.sets * d.reps} reps per side above "
+            f"{100 * float(d.effort_threshold):.0f} %"
+        )

@@ -57,17 +57,25 @@ CONTROL_LABELS: dict[str, str] = {
     "hamstring_tightness": "hamstring tightness",
     "body_mass_kg": "body mass",
 }
-_STEPS = {"quad_strength": 0.05, "hamstring_strength": 0.05, "quad_tightness": 0.01,
-          "hamstring_tightness": 0.01, "body_mass_kg": 1.0}
-_UNIT_SHORT = {"x nominal": "x nominal",
-               "fraction of optimal length lost": "of optimal length lost",
-               "kg": "kg"}
+_STEPS = {
+    "quad_strength": 0.05,
+    "hamstring_strength": 0.05,
+    "quad_tightness": 0.01,
+    "hamstring_tightness": 0.01,
+    "body_mass_kg": 1.0,
+}
+_UNIT_SHORT = {
+    "x nominal": "x nominal",
+    "fraction of optimal length lost": "of optimal length lost",
+    "kg": "kg",
+}
 _WARN = PALETTE["quadriceps"]
-_TOOLTIPS = {"body_mass_kg": "In this model the tilt does not depend on body mass (masses, "
-                             "forces and stiffness all scale with it). ",
-             "quad_strength": "x nominal: times the model's default (published) strength. ",
-             "hamstring_strength": "x nominal: times the model's default (published) "
-                                   "strength. "}
+_TOOLTIPS = {
+    "body_mass_kg": "In this model the tilt does not depend on body mass (masses, "
+    "forces and stiffness all scale with it). ",
+    "quad_strength": "x nominal: times the model's default (published) strength. ",
+    "hamstring_strength": "x nominal: times the model's default (published) strength. ",
+}
 
 
 def _label(key: str) -> str:
@@ -87,8 +95,9 @@ class BalanceExplorer(App):
     name). ``figure=False`` builds the widgets without a figure (readouts only).
     """
 
-    def __init__(self, *, view: str = "full", params: str = "gait2392", figure: bool = True,
-                 **start: float) -> None:
+    def __init__(
+        self, *, view: str = "full", params: str = "gait2392", figure: bool = True, **start: float
+    ) -> None:
         self._suspend = False
         self.posture: Posture | None = None
         self.ghost: Posture | None = None
@@ -100,34 +109,50 @@ class BalanceExplorer(App):
         for key in CONTROLS:
             rng = INPUT_RANGES[key]
             s = unit_slider(
-                rng, CONTROL_LABELS[key], step=_STEPS[key], value=DEFAULTS[key],
-                unit=_UNIT_SHORT.get(rng.unit, rng.unit), label_width="0px", width="320px",
+                rng,
+                CONTROL_LABELS[key],
+                step=_STEPS[key],
+                value=DEFAULTS[key],
+                unit=_UNIT_SHORT.get(rng.unit, rng.unit),
+                label_width="0px",
+                width="320px",
                 tooltip=_TOOLTIPS.get(key, "") + f"{CONTROL_LABELS[key]}: {rng.lo:g} to "
-                        f"{rng.hi:g} {rng.unit}",
+                f"{rng.hi:g} {rng.unit}",
                 fmt=".2f" if key != "body_mass_kg" else ".0f",
             )
             self._watch(s, "_on_choice")
             self.sliders[key] = s
         self.view = widgets.ToggleButtons(
             options=[("two-muscle", "seed"), ("full", "full")],
-            value="full", description="view", style={"description_width": "50px",
-                                                     "button_width": "165px"},
-            tooltips=["rectus femoris vs hamstrings plus passive tissue",
-                      "every muscle group, passive tissue and the upper body's weight"],
+            value="full",
+            description="view",
+            style={"description_width": "50px", "button_width": "165px"},
+            tooltips=[
+                "rectus femoris vs hamstrings plus passive tissue",
+                "every muscle group, passive tissue and the upper body's weight",
+            ],
         )
         self.params = widgets.Dropdown(
             options=[(load_parameter_set(n).label, n) for n in PARAMETER_SET_NAMES],
-            value="gait2392", description="parameter set", style=style, layout=layout,
+            value="gait2392",
+            description="parameter set",
+            style=style,
+            layout=layout,
         )
         self._watch(self.view, "_on_choice")
         self._watch(self.params, "_on_choice")
         self.choices = {"view": self.view, "params": self.params}
-        self.reset_button = widgets.Button(description="reset", icon="undo",
-                                           tooltip="every control back to how this app started")
-        self.keep = widgets.ToggleButton(value=False, description="keep previous",
-                                         tooltip="freeze this posture as a faint grey ghost")
+        self.reset_button = widgets.Button(
+            description="reset", icon="undo", tooltip="every control back to how this app started"
+        )
+        self.keep = widgets.ToggleButton(
+            value=False,
+            description="keep previous",
+            tooltip="freeze this posture as a faint grey ghost",
+        )
         self.apply_button = widgets.Button(
-            description="apply the programme", button_style="success",
+            description="apply the programme",
+            button_style="success",
             # a darker green than the theme's, with white text: 5.1:1 in light and dark themes
             # (the light theme's success green gave 4.1:1)
             style=widgets.ButtonStyle(button_color="#2e7d32", text_color="white"),
@@ -141,9 +166,12 @@ class BalanceExplorer(App):
         self.readout = widgets.HTML(value="")
         # optional 5-95 % band of plausible bodies (issue 6; backspasm_model.plotting.claims)
         self.band_toggle = widgets.Checkbox(
-            value=False, indent=False, description="show the band of plausible bodies",
+            value=False,
+            indent=False,
+            description="show the band of plausible bodies",
             tooltip="the 5-95 % range of tilt over a sample of plausible bodies",
-            layout=widgets.Layout(width="auto"))
+            layout=widgets.Layout(width="auto"),
+        )
         self._watch(self.band_toggle, "_on_choice")
         self.band_readout = widgets.HTML(value="")
         self.band: Any = None
@@ -155,11 +183,16 @@ class BalanceExplorer(App):
         self.fbd_toggle = fbd_checkbox()
         self._watch(self.fbd_toggle, "_on_fbd")
         self.figure: BalanceFigure | None = (
-            BalanceFigure(figsize=FIGURE_SIZE_IN, dpi=FIGURE_DPI) if figure else None)
+            BalanceFigure(figsize=FIGURE_SIZE_IN, dpi=FIGURE_DPI) if figure else None
+        )
         if self.figure is not None:
             cv = self.figure.canvas
-            for attr, val in (("header_visible", False), ("footer_visible", False),
-                              ("toolbar_visible", False), ("resizable", False)):
+            for attr, val in (
+                ("header_visible", False),
+                ("footer_visible", False),
+                ("toolbar_visible", False),
+                ("resizable", False),
+            ):
                 if hasattr(cv, attr):
                     setattr(cv, attr, val)
         self.set(view=view, params=params, **start)
@@ -187,27 +220,57 @@ class BalanceExplorer(App):
         p = self.posture
         if p is None:
             return f"no posture: {self.last_error}"
-        return (f"tilt {abs(p.tilt_deg):.1f} deg {p.direction} ({p.view} view, {p.params}) | "
-                f"QL {p.ql_change_mm:+.2f} mm ({p.ql_change_pct:+.2f} %) from neutral | "
-                f"QL force capacity {100 * p.ql_capacity:.2f} %")
+        return (
+            f"tilt {abs(p.tilt_deg):.1f} deg {p.direction} ({p.view} view, {p.params}) | "
+            f"QL {p.ql_change_mm:+.2f} mm ({p.ql_change_pct:+.2f} %) from neutral | "
+            f"QL force capacity {100 * p.ql_capacity:.2f} %"
+        )
 
     def _build_widget(self) -> widgets.Widget:
-        buttons = widgets.HBox([self.reset_button, self.keep, self.apply_button],
-                               layout=widgets.Layout(flex_flow="row wrap"))
-        controls = [*self._slider_rows(), self.view, self.params, buttons, self.fbd_toggle,
-                    self.band_toggle, self.message, self.band_readout]
+        buttons = widgets.HBox(
+            [self.reset_button, self.keep, self.apply_button],
+            layout=widgets.Layout(flex_flow="row wrap"),
+        )
+        controls = [
+            *self._slider_rows(),
+            self.view,
+            self.params,
+            buttons,
+            self.fbd_toggle,
+            self.band_toggle,
+            self.message,
+            self.band_readout,
+        ]
         presc = widgets.VBox([self.prescription_panel])
-        fig = [*self._figure_widgets("explorer"),
-               collapsible("what the figure shows (in words)", self.figure_description)]
+        fig = [
+            *self._figure_widgets("explorer"),
+            collapsible("what the figure shows (in words)", self.figure_description),
+        ]
         return projector_layout(
-            fig, controls, [("readouts: tilt, QL and each group's moment", self.readout),
-                            ("the argument's prescription", presc)])
+            fig,
+            controls,
+            [
+                ("readouts: tilt, QL and each group's moment", self.readout),
+                ("the argument's prescription", presc),
+            ],
+        )
 
     def _owned_widgets(self) -> list[widgets.Widget]:
-        return [*self._slider_rows(), self.view, self.params, self.reset_button,
-                self.keep, self.apply_button, self.message, self.readout,
-                self.figure_description, self.fbd_toggle,
-                self.prescription_panel, self.band_toggle, self.band_readout]
+        return [
+            *self._slider_rows(),
+            self.view,
+            self.params,
+            self.reset_button,
+            self.keep,
+            self.apply_button,
+            self.message,
+            self.readout,
+            self.figure_description,
+            self.fbd_toggle,
+            self.prescription_panel,
+            self.band_toggle,
+            self.band_readout,
+        ]
 
     def _on_fbd(self, change: Mapping[str, Any]) -> None:
         if self.figure is not None:
@@ -227,8 +290,7 @@ class BalanceExplorer(App):
             return
         self.ghost = self.posture if change["new"] else None
         if self.posture is not None:
-            self.figure_description.value = description_html(
-                self._describe_figure(self.posture))
+            self.figure_description.value = description_html(self._describe_figure(self.posture))
         if self.figure is not None:
             self.figure.set_ghost(self.ghost)
             self.figure.draw()
@@ -264,8 +326,13 @@ class BalanceExplorer(App):
         self.band = None
         if self.band_toggle.value:
             try:
-                self.band = explorer_band(self.inputs(), view=p.view, params=p.params,
-                                          curve_x=p.curve[0], nominal_deg=p.tilt_deg)
+                self.band = explorer_band(
+                    self.inputs(),
+                    view=p.view,
+                    params=p.params,
+                    curve_x=p.curve[0],
+                    nominal_deg=p.tilt_deg,
+                )
             except Exception as exc:  # never raise into the kernel: show it
                 self.band_readout.value = f"<i>band not available: {html.escape(str(exc))}</i>"
         if self.band is not None:
@@ -289,23 +356,32 @@ class BalanceExplorer(App):
         groups = VIEW_GROUPS[p.view]
         mrows = "".join(
             f'<tr><td><span aria-hidden="true" style="color:{PALETTE[g]}">&#9632;</span> '
-            f'{GROUP_LABELS[g]}</td>'
+            f"{GROUP_LABELS[g]}</td>"
             f'<td style="text-align:right">{_fmt_moment(p.group_moments_Nm[g])}</td></tr>'
-            for g in GROUPS if g in groups
+            for g in GROUPS
+            if g in groups
         )
-        mrows += (f'<tr><td>upper-body weight</td><td style="text-align:right">'
-                  f'{_fmt_moment(p.gravity_moment_Nm)}</td></tr>'
-                  f'<tr><td>passive hip + lumbar tissue</td><td style="text-align:right">'
-                  f'{_fmt_moment(p.passive_moment_Nm)}</td></tr>')
+        mrows += (
+            f'<tr><td>upper-body weight</td><td style="text-align:right">'
+            f"{_fmt_moment(p.gravity_moment_Nm)}</td></tr>"
+            f'<tr><td>passive hip + lumbar tissue</td><td style="text-align:right">'
+            f"{_fmt_moment(p.passive_moment_Nm)}</td></tr>"
+        )
         top = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows)
-        return (f'<div style="color:{TEXT}"><table style="font-size:110%">{top}</table>'
-                f'<div style="margin-top:4px"><b>net moment of each group (N m, anterior +)'
-                f'</b></div><table>{mrows}</table></div>')
+        return (
+            f'<div style="color:{TEXT}"><table style="font-size:110%">{top}</table>'
+            f'<div style="margin-top:4px"><b>net moment of each group (N m, anterior +)'
+            f"</b></div><table>{mrows}</table></div>"
+        )
 
     def _describe_figure(self, p: Posture) -> str:
         ghost = self.ghost if self.keep.value else None
-        was = (f" The grey ghost is the kept previous posture, {abs(ghost.tilt_deg):.1f} deg "
-               f"{ghost.direction}." if ghost is not None else "")
+        was = (
+            f" The grey ghost is the kept previous posture, {abs(ghost.tilt_deg):.1f} deg "
+            f"{ghost.direction}."
+            if ghost is not None
+            else ""
+        )
         return (
             "Left: side view (facing right) of the thigh, pelvis (ASIS and PSIS marked, the "
             "ASIS-PSIS line dashed), lumbar spine, thorax and the QL (black) from the iliac "
@@ -322,32 +398,40 @@ class BalanceExplorer(App):
         """The argument's exercises as the argument gave them; whatever the course added
         (a dose where the argument gave none, progressions, cues) is marked as the course's
         illustration. No sentence recommends anything."""
-        tag = (f'<span style="background:{TAG_BACKGROUND};color:{TEXT};padding:0 4px">'
-               "{}</span>")
-        parts = [f'<div style="font-size:105%;color:{TEXT}"><b>The argument\'s prescription'
-                 "</b> (as the argument gave it; what the course added is marked "
-                 f"{tag.format('the course&#39;s illustration')})"]
+        tag = f'<span style="background:{TAG_BACKGROUND};color:{TEXT};padding:0 4px">{{}}</span>'
+        parts = [
+            f'<div style="font-size:105%;color:{TEXT}"><b>The argument\'s prescription'
+            "</b> (as the argument gave it; what the course added is marked "
+            f"{tag.format('the course&#39;s illustration')})"
+        ]
         for it in prescription.ITEMS:
             d = it.dose
             cues = "".join(f"<li>{html.escape(c)}</li>" for c in d["form_cues"])
-            how = (f"dose: {html.escape(it.dose_text())}<br>"
-                   f"progression: {html.escape(d['load_progression'])}"
-                   f'<ul style="margin:2px 0">{cues}</ul>')
+            how = (
+                f"dose: {html.escape(it.dose_text())}<br>"
+                f"progression: {html.escape(d['load_progression'])}"
+                f'<ul style="margin:2px 0">{cues}</ul>'
+            )
             claims = ", ".join(f"claim {c}" for c in it.claims)
-            if it.dose_status == "read":      # the argument's own words
+            if it.dose_status == "read":  # the argument's own words
                 body = f"<i>as the argument gave it:</i><br>{how}"
-            else:                              # named by the argument, dose added here
-                body = ("<i>the argument names this exercise but gives no dose.</i><br>"
-                        f"{tag.format('the course&#39;s illustration')} {how}")
+            else:  # named by the argument, dose added here
+                body = (
+                    "<i>the argument names this exercise but gives no dose.</i><br>"
+                    f"{tag.format('the course&#39;s illustration')} {how}"
+                )
             parts.append(
                 f'<div style="margin-top:6px"><b>{html.escape(it.what)}</b> '
                 f"{tag.format(claims)}<br>{body}"
-                f"<i>what the model changes:</i> {html.escape(_moves_words(it))}</div>")
-        parts.append(f'<div style="margin-top:8px;border-left:4px solid {_WARN};padding-left:6px">'
-                     "<b>This is a teaching model, not medical advice: the course analyses "
-                     "this argument and recommends none of its exercises. The amounts the "
-                     "model changes are teaching assumptions, not measured effects.</b>"
-                     "</div></div>")
+                f"<i>what the model changes:</i> {html.escape(_moves_words(it))}</div>"
+            )
+        parts.append(
+            f'<div style="margin-top:8px;border-left:4px solid {_WARN};padding-left:6px">'
+            "<b>This is a teaching model, not medical advice: the course analyses "
+            "this argument and recommends none of its exercises. The amounts the "
+            "model changes are teaching assumptions, not measured effects.</b>"
+            "</div></div>"
+        )
         return "".join(parts)
 
 

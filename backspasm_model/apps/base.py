@@ -26,10 +26,13 @@ __all__ = ["App", "Control", "STALE_TEXT", "unit_slider"]
 
 #: What a notebook shows for an app's output when no kernel runs it (the saved notebook,
 #: a static render): the text fallback of the app's display.
-STALE_TEXT = ("[App not running] This app needs the running Python kernel: run this cell to "
-              "start it.")
-_CLOSED_TEXT = ("[App closed] This app was closed (its cell ran again, or close() was "
-                "called): run its cell to start a new one.")
+STALE_TEXT = (
+    "[App not running] This app needs the running Python kernel: run this cell to start it."
+)
+_CLOSED_TEXT = (
+    "[App closed] This app was closed (its cell ran again, or close() was "
+    "called): run its cell to start a new one."
+)
 
 
 class App:
@@ -56,7 +59,7 @@ class App:
         self = super().__new__(cls)
         self._resources: list[Any] = []
         lifecycle.finalize(self, self._resources)
-        lifecycle.adopt(self)   # closes what this cell's previous run made
+        lifecycle.adopt(self)  # closes what this cell's previous run made
         return self
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -117,8 +120,9 @@ class App:
         """Display the app (in a notebook)."""
         display(self)
 
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None,
-                          **kwargs: Any) -> dict[str, Any]:
+    def _repr_mimebundle_(
+        self, include: Any = None, exclude: Any = None, **kwargs: Any
+    ) -> dict[str, Any]:
         """The live widget, with a plain-text fallback that says to run the cell: what a
         saved notebook (no kernel, no widget state) shows instead of a dead app."""
         if getattr(self, "_closed", False):
@@ -203,7 +207,7 @@ class App:
             return f"{label} must be a number ({rng.unit}), not {val!r}"
         try:
             v = float(val)
-        except OverflowError:   # a huge int: beyond either end of the range
+        except OverflowError:  # a huge int: beyond either end of the range
             v = math.inf if val > 0 else -math.inf
         if math.isnan(v):
             return f"{label} was not a number: kept {s.value:g} {rng.unit}"
@@ -229,17 +233,22 @@ class App:
     def _slider_rows(self) -> list[widgets.Widget]:
         return [s.row if isinstance(s, UnitSlider) else s for s in self.sliders.values()]
 
-    def _figure_widgets(self, name: str,
-                        description: widgets.Widget | None = None) -> list[widgets.Widget]:
+    def _figure_widgets(
+        self, name: str, description: widgets.Widget | None = None
+    ) -> list[widgets.Widget]:
         """The live figure's canvas (or, without ``%matplotlib widget``, a hint naming the
         app as ``name``), then its text ``description``."""
         parts: list[widgets.Widget] = []
         cv = self.figure.canvas if self.figure is not None else None
         if isinstance(cv, widgets.DOMWidget):
-            parts += [keyboard_guard(), cv]   # the description stays right after the figure
+            parts += [keyboard_guard(), cv]  # the description stays right after the figure
         elif cv is not None:
-            parts.append(widgets.HTML("<i>(Run <code>%matplotlib widget</code> before "
-                                      f"creating the {name} to see the live figure.)</i>"))
+            parts.append(
+                widgets.HTML(
+                    "<i>(Run <code>%matplotlib widget</code> before "
+                    f"creating the {name} to see the live figure.)</i>"
+                )
+            )
         if description is not None:
             parts.append(description)
         return parts
@@ -285,14 +294,26 @@ class _App(App):
         style = {"description_width": "195px"}
         self.sliders: dict[str, UnitSlider] = {}
         for key, c in self.CONTROLS.items():
-            s = unit_slider(c, c.label, step=c.step, value=c.value, fmt=c.fmt, width="320px",
-                            tooltip=getattr(c, "tooltip", None))
+            s = unit_slider(
+                c,
+                c.label,
+                step=c.step,
+                value=c.value,
+                fmt=c.fmt,
+                width="320px",
+                tooltip=getattr(c, "tooltip", None),
+            )
             self._watch(s, "_on_change")
             self.sliders[key] = s
         self.choices: dict[str, Any] = {}
         for key, (label, options, default) in self.CHOICES.items():
-            d = widgets.Dropdown(options=options, value=default, description=label,
-                                 style=style, layout=widgets.Layout(width="400px"))
+            d = widgets.Dropdown(
+                options=options,
+                value=default,
+                description=label,
+                style=style,
+                layout=widgets.Layout(width="400px"),
+            )
             self._watch(d, "_on_change")
             self.choices[key] = d
         self.message = widgets.HTML(value="")
@@ -342,7 +363,8 @@ class _App(App):
             self.last_error = str(exc)
             self.figure_description.value = description_html(
                 "The figure still shows the last inputs the model accepted: it refused the "
-                "current ones (see the message by the controls).")
+                "current ones (see the message by the controls)."
+            )
             self._message(notes + [f"The model refused these inputs: {exc}"], error=True)
             return
         self.last_error = ""
@@ -350,18 +372,32 @@ class _App(App):
 
     def _build_widget(self) -> widgets.Widget:
         fbd = [] if self.fbd_toggle is None else [self.fbd_toggle]
-        controls = [*self._slider_rows(), *self.choices.values(), *self._extra_widgets(),
-                    *fbd, self.message]
+        controls = [
+            *self._slider_rows(),
+            *self.choices.values(),
+            *self._extra_widgets(),
+            *fbd,
+            self.message,
+        ]
         panels = [("readouts", self.readout)]
         panels += [(getattr(w, "panel_title", "more"), w) for w in self._side_widgets()]
-        fig = [*self._figure_widgets("app"),
-               collapsible("what the figure shows (in words)", self.figure_description)]
+        fig = [
+            *self._figure_widgets("app"),
+            collapsible("what the figure shows (in words)", self.figure_description),
+        ]
         return projector_layout(fig, controls, panels)
 
     def _owned_widgets(self) -> list[widgets.Widget]:
-        return [*self._slider_rows(), *self.choices.values(), *self._extra_widgets(),
-                *self._side_widgets(), self.message, self.readout, self.figure_description,
-                *([] if self.fbd_toggle is None else [self.fbd_toggle])]
+        return [
+            *self._slider_rows(),
+            *self.choices.values(),
+            *self._extra_widgets(),
+            *self._side_widgets(),
+            self.message,
+            self.readout,
+            self.figure_description,
+            *([] if self.fbd_toggle is None else [self.fbd_toggle]),
+        ]
 
     def _on_fbd(self, change: Mapping[str, Any]) -> None:
         """Show or hide the figure's free-body overlay (no re-plot)."""
@@ -385,5 +421,4 @@ class _App(App):
 
 def description_html(text: str) -> str:
     """The figure's text description in the theme's text colour (light and dark)."""
-    return (f'<div style="font-size:95%;color:{TEXT}"><b>What the figure shows.</b> '
-            f"{text}</div>")
+    return f'<div style="font-size:95%;color:{TEXT}"><b>What the figure shows.</b> {text}</div>'

@@ -51,8 +51,7 @@ ASSUMPTIONS: dict[str, tuple[str, str, float]] = {
 }
 #: Verdict stripe colours (beside the verdict word, which is in the theme's text colour): each
 #: >= 3:1 on light and dark pages (#E69F00 for "small" was 2.2:1 on white; #A87400 is 4.1:1).
-_COLOURS = {SUPPORTED: "#009E73", SMALL: "#A87400", CONTRADICTED: "#D55E00",
-            NO_EFFECT: "#0072B2"}
+_COLOURS = {SUPPORTED: "#009E73", SMALL: "#A87400", CONTRADICTED: "#D55E00", NO_EFFECT: "#0072B2"}
 
 
 class ClaimsExplorer(App):
@@ -68,19 +67,33 @@ class ClaimsExplorer(App):
         layout = widgets.Layout(width="520px")
         self.sliders: dict[str, Any] = {}
         for key, (label, unit, step) in ASSUMPTIONS.items():
-            s = unit_slider(INPUT_RANGES[key], label, step=step, value=DEFAULTS[key], unit=unit,
-                            fmt=".3f" if step < 0.01 else ".2f", label_width="260px",
-                            width="440px", continuous_update=False)
+            s = unit_slider(
+                INPUT_RANGES[key],
+                label,
+                step=step,
+                value=DEFAULTS[key],
+                unit=unit,
+                fmt=".3f" if step < 0.01 else ".2f",
+                label_width="260px",
+                width="440px",
+                continuous_update=False,
+            )
             self._watch(s, "_changed")
             self.sliders[key] = s
         self.params = widgets.Dropdown(
             options=[(load_parameter_set(n).label, n) for n in PARAMETER_SET_NAMES],
-            value="gait2392", description="parameter set", style=style, layout=layout)
+            value="gait2392",
+            description="parameter set",
+            style=style,
+            layout=layout,
+        )
         self._watch(self.params, "_changed")
         self.choices = {"params": self.params}
-        self.reset_button = widgets.Button(description="reset", icon="undo",
-                                           tooltip="every assumption back to how this app "
-                                                   "started")
+        self.reset_button = widgets.Button(
+            description="reset",
+            icon="undo",
+            tooltip="every assumption back to how this app started",
+        )
         self._click(self.reset_button, "reset")
         self.message = widgets.HTML()
         self.table = widgets.HTML()
@@ -110,13 +123,16 @@ class ClaimsExplorer(App):
         out = []
         for c in self.claims:
             ref = self.reference[c.id]
-            out.append(f"{c.id}: {c.mechanics}" + (f" (default model: {ref})"
-                                                    if ref != c.mechanics else ""))
+            out.append(
+                f"{c.id}: {c.mechanics}"
+                + (f" (default model: {ref})" if ref != c.mechanics else "")
+            )
         return "\n".join(out)
 
     def _build_widget(self) -> widgets.Widget:
-        controls = widgets.VBox([*self._slider_rows(), self.params, self.reset_button,
-                                 self.message])
+        controls = widgets.VBox(
+            [*self._slider_rows(), self.params, self.reset_button, self.message]
+        )
         return widgets.VBox([controls, self.table])
 
     def _owned_widgets(self) -> list[widgets.Widget]:
@@ -128,25 +144,33 @@ class ClaimsExplorer(App):
 
     def _html(self) -> str:
         if self.error:
-            return (f'<div style="color:{TEXT};font-weight:bold;border-left:8px solid '
-                    f'#D55E00;padding-left:6px">&#9888; {html.escape(self.error)}</div>')
+            return (
+                f'<div style="color:{TEXT};font-weight:bold;border-left:8px solid '
+                f'#D55E00;padding-left:6px">&#9888; {html.escape(self.error)}</div>'
+            )
         rows = []
         for c in self.claims:
             ref = self.reference[c.id]
-            flag = (f'<br><small>(default model: {html.escape(ref)})</small>'
-                    if ref != c.mechanics else "")
+            flag = (
+                f"<br><small>(default model: {html.escape(ref)})</small>"
+                if ref != c.mechanics
+                else ""
+            )
             cells = []
             for word, extra in ((c.mechanics, flag), (c.outcome.verdict, "")):
                 col = _COLOURS.get(word, "#767676")
-                cells.append(f'<td style="vertical-align:top;font-weight:bold;width:150px;'
-                             f'border-left:8px solid {col};padding-left:6px">'
-                             f"{html.escape(word)}{extra}</td>")
+                cells.append(
+                    f'<td style="vertical-align:top;font-weight:bold;width:150px;'
+                    f'border-left:8px solid {col};padding-left:6px">'
+                    f"{html.escape(word)}{extra}</td>"
+                )
             rows.append(
                 f'<tr><td style="vertical-align:top"><b>{c.id}</b> {html.escape(c.says)}</td>'
                 + "".join(cells)
                 + f'<td style="vertical-align:top">{html.escape(c.reason)}</td></tr>'
             )
-        return (f'<table style="border-collapse:collapse;max-width:1100px;color:{TEXT}">'
-                "<tr><th>claim part</th><th>model mechanics</th><th>outcome evidence</th>"
-                "<th>what the model computes now</th></tr>"
-                + "".join(rows) + "</table>")
+        return (
+            f'<table style="border-collapse:collapse;max-width:1100px;color:{TEXT}">'
+            "<tr><th>claim part</th><th>model mechanics</th><th>outcome evidence</th>"
+            "<th>what the model computes now</th></tr>" + "".join(rows) + "</table>"
+        )

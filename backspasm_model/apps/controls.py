@@ -15,8 +15,15 @@ from typing import Any
 import ipywidgets as widgets
 from traitlets import validate
 
-__all__ = ["TAG_BACKGROUND", "TEXT", "UnitSlider", "keyboard_guard", "parse_number",
-           "styled_box", "unit_slider"]
+__all__ = [
+    "TAG_BACKGROUND",
+    "TEXT",
+    "UnitSlider",
+    "keyboard_guard",
+    "parse_number",
+    "styled_box",
+    "unit_slider",
+]
 
 #: Text colour of the apps' HTML: the front end's theme (light or dark), black elsewhere.
 TEXT = "var(--jp-content-font-color1, #1a1a1a)"
@@ -59,20 +66,25 @@ class UnitSlider(widgets.FloatSlider):
         self._syncing = False
         super().__init__(readout=False, **kwargs)
         self.entry = widgets.Text(
-            value=self._text(self.value), continuous_update=False,
+            value=self._text(self.value),
+            continuous_update=False,
             tooltip=f"{label}: type a value in {unit} ({self.min:g} to {self.max:g}), "
-                    "then press Enter",
-            layout=widgets.Layout(width="80px"))
+            "then press Enter",
+            layout=widgets.Layout(width="80px"),
+        )
         self.entry.observe(self._typed, names="value")
         self.observe(self._moved, names="value")
         # the whole label (with its unit) on its own line above the slider: it wraps and is
         # never cut with an ellipsis, whatever the width
         self.label = widgets.HTML(
             value=f'<span style="color:{TEXT};font-size:110%">'
-                  f'{html.escape(f"{label} ({unit})")}</span>',
-            layout=widgets.Layout(margin="0 0 -4px 4px"))
-        self.row = widgets.VBox([self.label, widgets.HBox([self, self.entry])],
-                                layout=widgets.Layout(margin="0 0 2px 0"))
+            f"{html.escape(f'{label} ({unit})')}</span>",
+            layout=widgets.Layout(margin="0 0 -4px 4px"),
+        )
+        self.row = widgets.VBox(
+            [self.label, widgets.HBox([self, self.entry])],
+            layout=widgets.Layout(margin="0 0 2px 0"),
+        )
 
     def on_note(self, callback: Callable[[str], None] | None) -> None:
         """Call ``callback(text)`` with every note (refused or clamped input)."""
@@ -110,22 +122,36 @@ class UnitSlider(widgets.FloatSlider):
         v = parse_number(text)
         note = ""
         if v is None:
-            note = (f"{self._label}: {text!r} was not understood as a number; type e.g. "
-                    f"{self._text(self.value)} (a decimal comma is fine): kept "
-                    f"{self._text(self.value)} {self._unit}")
+            note = (
+                f"{self._label}: {text!r} was not understood as a number; type e.g. "
+                f"{self._text(self.value)} (a decimal comma is fine): kept "
+                f"{self._text(self.value)} {self._unit}"
+            )
         elif not self.min <= v <= self.max:
-            note = (f"{self._label} = {v:g} is outside {self.min:g} to {self.max:g} "
-                    f"{self._unit}: clamped")
+            note = (
+                f"{self._label} = {v:g} is outside {self.min:g} to {self.max:g} "
+                f"{self._unit}: clamped"
+            )
         if v is not None:
-            self.value = min(max(v, self.min), self.max)   # the app updates (and clears notes)
-        self._moved({"new": self.value})   # show the value the slider took
+            self.value = min(max(v, self.min), self.max)  # the app updates (and clears notes)
+        self._moved({"new": self.value})  # show the value the slider took
         if note:
             self._say(note)
 
 
-def unit_slider(rng: Any, label: str, *, step: float, value: float, unit: str | None = None,
-                fmt: str = ".2f", label_width: str = "230px", width: str = "480px",
-                continuous_update: bool = True, tooltip: str | None = None) -> UnitSlider:
+def unit_slider(
+    rng: Any,
+    label: str,
+    *,
+    step: float,
+    value: float,
+    unit: str | None = None,
+    fmt: str = ".2f",
+    label_width: str = "230px",
+    width: str = "480px",
+    continuous_update: bool = True,
+    tooltip: str | None = None,
+) -> UnitSlider:
     """A :class:`UnitSlider` over ``rng`` (an :class:`~backspasm_model.core.checks.InputRange`,
     or anything with ``lo``, ``hi``, ``unit`` and ``clamp``), labelled ``"label (unit)"``
     (``unit`` defaults to ``rng.unit``), starting at ``value`` clamped to the range; every
@@ -151,18 +177,30 @@ def unit_slider(rng: Any, label: str, *, step: float, value: float, unit: str | 
     # the description stays (screen readers, tests) but takes no width: the visible label
     # is the row's own line above the slider (``label_width`` is kept for old callers)
     del label_width
-    return UnitSlider(label, u, fmt, value=rng.clamp(value), min=rng.lo, max=rng.hi,
-                      step=step, description=f"{label} ({u})",
-                      style={"description_width": "0px"},
-                      layout=widgets.Layout(width=width), readout_format=fmt,
-                      continuous_update=continuous_update, **extra)
+    return UnitSlider(
+        label,
+        u,
+        fmt,
+        value=rng.clamp(value),
+        min=rng.lo,
+        max=rng.hi,
+        step=step,
+        description=f"{label} ({u})",
+        style={"description_width": "0px"},
+        layout=widgets.Layout(width=width),
+        readout_format=fmt,
+        continuous_update=continuous_update,
+        **extra,
+    )
 
 
 def styled_box(notes_html: str, *, error: bool = False) -> str:
     """A message box: theme text colour, an orange (note) or red (error) border."""
     border = "var(--jp-error-color1, #d32f2f)" if error else "var(--jp-warn-color1, #f57c00)"
-    return (f'<div role="status" style="color:{TEXT};font-weight:bold;border:2px solid '
-            f'{border};border-left-width:8px;padding:4px 8px">{notes_html}</div>')
+    return (
+        f'<div role="status" style="color:{TEXT};font-weight:bold;border:2px solid '
+        f'{border};border-left-width:8px;padding:4px 8px">{notes_html}</div>'
+    )
 
 
 # ipympl's canvas takes keyboard focus (tabindex 0) and swallows every key with
@@ -183,5 +221,6 @@ def keyboard_guard() -> widgets.HTML:
     """An invisible HTML widget that installs the page's keyboard guard (see above)."""
     return widgets.HTML(
         value=f'<img alt="" src="data:image/gif;base64," style="display:none" '
-              f'onerror="{_GUARD_JS}">',
-        layout=widgets.Layout(width="0px", height="0px", overflow="hidden", margin="0"))
+        f'onerror="{_GUARD_JS}">',
+        layout=widgets.Layout(width="0px", height="0px", overflow="hidden", margin="0"),
+    )

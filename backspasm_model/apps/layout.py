@@ -16,9 +16,15 @@ from collections.abc import Sequence
 
 import ipywidgets as widgets
 
-__all__ = ["CONTROLS_PX", "FIGURE_DPI", "FIGURE_PX", "FIGURE_SIZE_IN", "collapsible",
-           "fbd_checkbox",
-           "projector_layout"]
+__all__ = [
+    "CONTROLS_PX",
+    "FIGURE_DPI",
+    "FIGURE_PX",
+    "FIGURE_SIZE_IN",
+    "collapsible",
+    "fbd_checkbox",
+    "projector_layout",
+]
 
 #: The figure canvas in CSS pixels (width, height): with :data:`CONTROLS_PX` beside it, it
 #: fits the notebook column of JupyterLab at 1280 px (side panel closed, ~1130 px) and a
@@ -36,24 +42,31 @@ FIGURE_SIZE_IN = (FIGURE_PX[0] / FIGURE_DPI, FIGURE_PX[1] / FIGURE_DPI)
 def fbd_checkbox() -> widgets.Checkbox:
     """The free-body-diagram overlay toggle (off at the start)."""
     return widgets.Checkbox(
-        value=False, indent=False, description="show the free-body diagram",
+        value=False,
+        indent=False,
+        description="show the free-body diagram",
         tooltip="force vectors (arrows along each line of action, length to scale), lever "
-                "arms (perpendicular distance from the joint centre) and the weight",
-        layout=widgets.Layout(width="auto"))
+        "arms (perpendicular distance from the joint centre) and the weight",
+        layout=widgets.Layout(width="auto"),
+    )
 
 
 # The widget library draws a closed panel's title in the theme's secondary text colour on its
 # secondary background (4.4:1 in the light theme, 4.2:1 in the dark one, under WCAG AA's
 # 4.5:1); the course's panels take the primary text colour of the same theme instead.
 PANEL_CLASS = "bs-panels"
-_PANEL_CSS = (f"<style>.{PANEL_CLASS} .jupyter-widget-Collapse-header"
-              "{color:var(--jp-ui-font-color1);}</style>")
+_PANEL_CSS = (
+    f"<style>.{PANEL_CLASS} .jupyter-widget-Collapse-header"
+    "{color:var(--jp-ui-font-color1);}</style>"
+)
 
 
 def panel_style() -> widgets.HTML:
     """An invisible HTML widget holding the panels' title colour rule (see above)."""
-    return widgets.HTML(value=_PANEL_CSS, layout=widgets.Layout(
-        width="0px", height="0px", overflow="hidden", margin="0"))
+    return widgets.HTML(
+        value=_PANEL_CSS,
+        layout=widgets.Layout(width="0px", height="0px", overflow="hidden", margin="0"),
+    )
 
 
 def collapsible(title: str, child: widgets.Widget) -> widgets.Accordion:
@@ -65,21 +78,31 @@ def collapsible(title: str, child: widgets.Widget) -> widgets.Accordion:
     return acc
 
 
-def projector_layout(figure: Sequence[widgets.Widget], controls: Sequence[widgets.Widget],
-                     panels: Sequence[tuple[str, widgets.Widget]], *,
-                     controls_px: int = CONTROLS_PX) -> widgets.VBox:
+def projector_layout(
+    figure: Sequence[widgets.Widget],
+    controls: Sequence[widgets.Widget],
+    panels: Sequence[tuple[str, widgets.Widget]],
+    *,
+    controls_px: int = CONTROLS_PX,
+) -> widgets.VBox:
     """Figure (``figure``: the canvas and whatever must stay with it) on the left, the
     ``controls`` beside it on the right (the row wraps on a narrow screen: the controls then
     sit under the figure), and ``panels`` (title, widget) in a collapsible accordion below,
     closed at the start."""
-    fig_col = widgets.VBox(list(figure), layout=widgets.Layout(
-        flex="0 0 auto", overflow="hidden", margin="0 8px 0 0"))
-    ctl_col = widgets.VBox(list(controls), layout=widgets.Layout(
-        width=f"{controls_px}px", flex="0 1 auto", overflow="visible"))
-    row = widgets.HBox([fig_col, ctl_col], layout=widgets.Layout(
-        flex_flow="row wrap", align_items="flex-start", width="100%"))
-    acc = widgets.Accordion(children=[w for _t, w in panels],
-                            layout=widgets.Layout(width="100%", max_width="1120px"))
+    fig_col = widgets.VBox(
+        list(figure), layout=widgets.Layout(flex="0 0 auto", overflow="hidden", margin="0 8px 0 0")
+    )
+    ctl_col = widgets.VBox(
+        list(controls),
+        layout=widgets.Layout(width=f"{controls_px}px", flex="0 1 auto", overflow="visible"),
+    )
+    row = widgets.HBox(
+        [fig_col, ctl_col],
+        layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start", width="100%"),
+    )
+    acc = widgets.Accordion(
+        children=[w for _t, w in panels], layout=widgets.Layout(width="100%", max_width="1120px")
+    )
     acc.add_class(PANEL_CLASS)
     for i, (title, _w) in enumerate(panels):
         acc.set_title(i, title)

@@ -22,8 +22,16 @@ from typing import Any
 
 from ipywidgets.widgets import widget as _widget_module
 
-__all__ = ["adopt", "close_tree", "finalize", "forget", "live_widget_count", "release",
-           "shown", "weak_handler"]
+__all__ = [
+    "adopt",
+    "close_tree",
+    "finalize",
+    "forget",
+    "live_widget_count",
+    "release",
+    "shown",
+    "weak_handler",
+]
 
 # cell id -> (id of the execution that made its apps, those apps (weakly))
 _BY_CELL: dict[str, tuple[str, weakref.WeakSet[Any]]] = {}
@@ -72,7 +80,7 @@ def adopt(app: Any) -> None:
 def shown(app: Any) -> None:
     """``app`` was displayed: keep it alive (its views need it) and tie it to this cell."""
     adopt(app)
-    if any(_cell_key()):   # in a kernel: a front end may show it
+    if any(_cell_key()):  # in a kernel: a front end may show it
         _SHOWN.add(app)
 
 

@@ -35,11 +35,24 @@ class PelvisExplorer(_App):
     """
 
     CONTROLS = {
-        "shape_deg": Control("pelvic shape: ASIS-PSIS angle of the bone", "deg",
-                             SHAPE_RANGE_DEG[0], SHAPE_RANGE_DEG[1], 0.1,
-                             round(ASIS_PSIS_OFFSET_DEG, 1), ".1f"),
-        "tilt_deg": Control("tilt: rotation of the pelvis (anterior +)", "deg",
-                            TILT_RANGE_DEG[0], TILT_RANGE_DEG[1], 0.1, 0.0, ".1f"),
+        "shape_deg": Control(
+            "pelvic shape: ASIS-PSIS angle of the bone",
+            "deg",
+            SHAPE_RANGE_DEG[0],
+            SHAPE_RANGE_DEG[1],
+            0.1,
+            round(ASIS_PSIS_OFFSET_DEG, 1),
+            ".1f",
+        ),
+        "tilt_deg": Control(
+            "tilt: rotation of the pelvis (anterior +)",
+            "deg",
+            TILT_RANGE_DEG[0],
+            TILT_RANGE_DEG[1],
+            0.1,
+            0.0,
+            ".1f",
+        ),
     }
 
     def __init__(self, *, figure: bool = True, **start: Any) -> None:
@@ -62,12 +75,17 @@ class PelvisExplorer(_App):
         self.result = r
         i = self.inputs()
         rows = [
-            ("clinical ASIS-PSIS reading", f"<b>{r.reading_deg:+.1f} deg "
-                                           f"({self._word(r.reading_deg)})</b>"),
+            (
+                "clinical ASIS-PSIS reading",
+                f"<b>{r.reading_deg:+.1f} deg ({self._word(r.reading_deg)})</b>",
+            ),
             ("of which pelvic shape", f"{i['shape_deg']:.1f} deg"),
             ("of which tilt (posture)", f"{i['tilt_deg']:+.1f} deg"),
-            ("tilt from the model's reference pose",
-             f"{r.reading_deg - ASIS_PSIS_OFFSET_DEG:+.1f} deg (if this were the model's pelvis)"),
+            (
+                "tilt from the model's reference pose",
+                f"{r.reading_deg - ASIS_PSIS_OFFSET_DEG:+.1f} deg "
+                "(if this were the model's pelvis)",
+            ),
         ]
         self.readout.value = self._table(rows)
         if self.figure is not None:
@@ -84,12 +102,15 @@ class PelvisExplorer(_App):
             "against tilt; the thick line joins every pair of shape and tilt that gives this "
             "same reading, the shaded band is the range of shapes in cadaver pelves (0-23 deg) "
             f"and the square marks the model's pelvis in its reference pose "
-            f"({ASIS_PSIS_OFFSET_DEG:.1f} deg, tilt 0).")
+            f"({ASIS_PSIS_OFFSET_DEG:.1f} deg, tilt 0)."
+        )
 
     def summary(self) -> str:
         """The key readouts in one deterministic line (rounded)."""
         if self.last_error:
             return f"no result: {self.last_error}"
         i, r = self.inputs(), self.result
-        return (f"shape {i['shape_deg']:.1f} deg + tilt {i['tilt_deg']:+.1f} deg = reading "
-                f"{r.reading_deg:+.1f} deg ({self._word(r.reading_deg)})")
+        return (
+            f"shape {i['shape_deg']:.1f} deg + tilt {i['tilt_deg']:+.1f} deg = reading "
+            f"{r.reading_deg:+.1f} deg ({self._word(r.reading_deg)})"
+        )

@@ -30,8 +30,10 @@ from .controls import TEXT, parse_number
 __all__ = ["Prediction", "PredictionSummary", "STALE_PREDICTION_TEXT"]
 
 #: What a saved notebook shows for a prediction or summary when no kernel runs it.
-STALE_PREDICTION_TEXT = ("[Prediction not running] This prediction needs the running Python "
-                         "kernel: run this cell to answer it.")
+STALE_PREDICTION_TEXT = (
+    "[Prediction not running] This prediction needs the running Python "
+    "kernel: run this cell to answer it."
+)
 
 #: Every prediction made in this kernel, in order (what :class:`PredictionSummary` lists by
 #: default). A prediction made again with the same question replaces the earlier one.
@@ -48,9 +50,16 @@ class Prediction:
     Raises ValueError for an unknown ``kind`` or a choice without options.
     """
 
-    def __init__(self, question: str, kind: str = "number", *, unit: str = "",
-                 options: Sequence[str] = (), model_value: Any = None,
-                 explanation: str = "") -> None:
+    def __init__(
+        self,
+        question: str,
+        kind: str = "number",
+        *,
+        unit: str = "",
+        options: Sequence[str] = (),
+        model_value: Any = None,
+        explanation: str = "",
+    ) -> None:
         if kind not in ("number", "choice"):
             raise ValueError(f"kind must be 'number' or 'choice', not {kind!r}")
         if kind == "choice" and len(options) < 2:
@@ -60,21 +69,29 @@ class Prediction:
         self.model_value, self.explanation = model_value, explanation
         self.value: Any = None
         self.committed = False
-        prompt = widgets.HTML(f'<div style="color:{TEXT};font-size:110%"><b>Predict:</b> '
-                              f"{html.escape(question)}</div>")
+        prompt = widgets.HTML(
+            f'<div style="color:{TEXT};font-size:110%"><b>Predict:</b> '
+            f"{html.escape(question)}</div>"
+        )
         if kind == "number":
             self.answer: Any = widgets.Text(
                 placeholder=f"your prediction{f' ({unit})' if unit else ''}",
-                layout=widgets.Layout(width="220px"))
+                layout=widgets.Layout(width="220px"),
+            )
         else:
-            self.answer = widgets.RadioButtons(options=self.options, value=None,
-                                               layout=widgets.Layout(width="auto"))
-        self.button = widgets.Button(description="Commit", button_style="primary",
-                                     tooltip="lock in your prediction, then see the model")
+            self.answer = widgets.RadioButtons(
+                options=self.options, value=None, layout=widgets.Layout(width="auto")
+            )
+        self.button = widgets.Button(
+            description="Commit",
+            button_style="primary",
+            tooltip="lock in your prediction, then see the model",
+        )
         self.button.on_click(lambda _b: self.commit())
         self.feedback = widgets.HTML("")
-        self.widget = widgets.VBox([prompt, widgets.HBox([self.answer, self.button]),
-                                    self.feedback])
+        self.widget = widgets.VBox(
+            [prompt, widgets.HBox([self.answer, self.button]), self.feedback]
+        )
         _REGISTRY[question] = self
 
     def _fmt(self, v: Any) -> str:
@@ -92,8 +109,10 @@ class Prediction:
         if self.kind == "number":
             v: Any = parse_number(self.answer.value)
             if v is None:
-                self.feedback.value = (f'<span style="color:{TEXT}">Type a number first '
-                                       "(e.g. 2.5; a decimal comma is fine).</span>")
+                self.feedback.value = (
+                    f'<span style="color:{TEXT}">Type a number first '
+                    "(e.g. 2.5; a decimal comma is fine).</span>"
+                )
                 return
         else:
             v = self.answer.value
@@ -113,15 +132,21 @@ class Prediction:
             self._show_feedback()
 
     def _show_feedback(self) -> None:
-        said = ("" if self.model_value is None
-                else f" The model says <b>{html.escape(self._fmt(self.model_value))}</b>.")
+        said = (
+            ""
+            if self.model_value is None
+            else f" The model says <b>{html.escape(self._fmt(self.model_value))}</b>."
+        )
         extra = f" {html.escape(self.explanation)}" if self.explanation and said else ""
-        self.feedback.value = (f'<div style="color:{TEXT}">You predicted '
-                               f"<b>{html.escape(self._fmt(self.value))}</b>.{said}{extra}"
-                               "</div>")
+        self.feedback.value = (
+            f'<div style="color:{TEXT}">You predicted '
+            f"<b>{html.escape(self._fmt(self.value))}</b>.{said}{extra}"
+            "</div>"
+        )
 
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None,
-                          **kwargs: Any) -> dict[str, Any]:
+    def _repr_mimebundle_(
+        self, include: Any = None, exclude: Any = None, **kwargs: Any
+    ) -> dict[str, Any]:
         data = dict(self.widget._repr_mimebundle_(**kwargs) or {})
         data["text/plain"] = STALE_PREDICTION_TEXT
         return data
@@ -139,14 +164,22 @@ class PredictionSummary:
     def __init__(self, predictions: Sequence[Prediction] | None = None) -> None:
         self.predictions = list(_REGISTRY.values() if predictions is None else predictions)
         self.table = widgets.HTML(self.table_html())
-        self.refresh_button = widgets.Button(description="Refresh", icon="refresh",
-                                             tooltip="show the latest predictions")
+        self.refresh_button = widgets.Button(
+            description="Refresh", icon="refresh", tooltip="show the latest predictions"
+        )
         self.refresh_button.on_click(lambda _b: self.refresh())
-        self.surprise = widgets.Textarea(placeholder="What surprised you? (for yourself)",
-                                         layout=widgets.Layout(width="100%", height="80px"))
-        self.widget = widgets.VBox([self.table, self.refresh_button,
-                                    widgets.HTML(f'<b style="color:{TEXT}">What surprised '
-                                                 "you?</b>"), self.surprise])
+        self.surprise = widgets.Textarea(
+            placeholder="What surprised you? (for yourself)",
+            layout=widgets.Layout(width="100%", height="80px"),
+        )
+        self.widget = widgets.VBox(
+            [
+                self.table,
+                self.refresh_button,
+                widgets.HTML(f'<b style="color:{TEXT}">What surprised you?</b>'),
+                self.surprise,
+            ]
+        )
 
     def refresh(self) -> None:
         """Show the current answers (predictions committed since this was made)."""
@@ -157,12 +190,17 @@ class PredictionSummary:
         rows = "".join(
             f"<tr><td>{html.escape(p.question)}</td>"
             f"<td>{html.escape(p._fmt(p.value)) if p.committed else '(not committed)'}</td>"
-            f"<td>{html.escape(p._fmt(p.model_value))}</td></tr>" for p in self.predictions)
-        return (f'<table style="color:{TEXT};font-size:105%"><tr><th>question</th>'
-                f"<th>you predicted</th><th>the model says</th></tr>{rows}</table>")
+            f"<td>{html.escape(p._fmt(p.model_value))}</td></tr>"
+            for p in self.predictions
+        )
+        return (
+            f'<table style="color:{TEXT};font-size:105%"><tr><th>question</th>'
+            f"<th>you predicted</th><th>the model says</th></tr>{rows}</table>"
+        )
 
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None,
-                          **kwargs: Any) -> dict[str, Any]:
+    def _repr_mimebundle_(
+        self, include: Any = None, exclude: Any = None, **kwargs: Any
+    ) -> dict[str, Any]:
         self.refresh()
         data = dict(self.widget._repr_mimebundle_(**kwargs) or {})
         data["text/plain"] = STALE_PREDICTION_TEXT

@@ -24,9 +24,11 @@ __all__ = ["ProgramExplorer"]
 
 def _program_control(key: str, label: str, step: float, fmt: str = ".3f") -> Control:
     r = PROGRAM_INPUT_RANGES[key]
-    unit = {"fraction of starting strength gained per week": "fraction/week",
-            "fraction of optimal fibre length regained per week": "of optimal length per week",
-            "fraction of optimal length lost": "of optimal length lost"}.get(r.unit, r.unit)
+    unit = {
+        "fraction of starting strength gained per week": "fraction/week",
+        "fraction of optimal fibre length regained per week": "of optimal length per week",
+        "fraction of optimal length lost": "of optimal length lost",
+    }.get(r.unit, r.unit)
     return Control(label, unit, r.lo, r.hi, step, PROGRAM_DEFAULTS[key], fmt)
 
 
@@ -40,10 +42,13 @@ def _prescription_panel() -> str:
     except Exception:  # pragma: no cover - the explorer is optional here
         parts = ["<div><b>The prescription (from <code>prescription.toml</code>)</b>"]
         for it in prescription.ITEMS:
-            parts.append(f"<div style='margin-top:6px'><b>{html.escape(it.what)}</b><br>"
-                         f"dose: {html.escape(it.dose_text())} ({it.dose_status})</div>")
-        parts.append(f"<div style='margin-top:8px'><b>{html.escape(prescription.NOTE)}</b>"
-                     "</div></div>")
+            parts.append(
+                f"<div style='margin-top:6px'><b>{html.escape(it.what)}</b><br>"
+                f"dose: {html.escape(it.dose_text())} ({it.dose_status})</div>"
+            )
+        parts.append(
+            f"<div style='margin-top:8px'><b>{html.escape(prescription.NOTE)}</b></div></div>"
+        )
         return "".join(parts)
 
 
@@ -66,28 +71,35 @@ class ProgramExplorer(_App):
     CONTROLS = {
         "weeks": _program_control("weeks", "weeks of the programme", 1.0, ".0f"),
         "quad_strength": _program_control("quad_strength", "start: quad strength", 0.05, ".2f"),
-        "hamstring_strength": _program_control("hamstring_strength",
-                                               "start: hamstring strength", 0.05, ".2f"),
-        "quad_tightness": _program_control("quad_tightness", "start: quad tightness", 0.01,
-                                           ".2f"),
-        "abductor_strength": _program_control("abductor_strength", "start: abductor strength",
-                                              0.05, ".2f"),
-        "hamstring_gain_per_week": _program_control("hamstring_gain_per_week",
-                                                    "hamstring gain", 0.001),
-        "abductor_gain_per_week": _program_control("abductor_gain_per_week",
-                                                   "abductor gain", 0.001),
-        "quad_tightness_loss_per_week": _program_control("quad_tightness_loss_per_week",
-                                                         "quad tightness lost", 0.001),
+        "hamstring_strength": _program_control(
+            "hamstring_strength", "start: hamstring strength", 0.05, ".2f"
+        ),
+        "quad_tightness": _program_control("quad_tightness", "start: quad tightness", 0.01, ".2f"),
+        "abductor_strength": _program_control(
+            "abductor_strength", "start: abductor strength", 0.05, ".2f"
+        ),
+        "hamstring_gain_per_week": _program_control(
+            "hamstring_gain_per_week", "hamstring gain", 0.001
+        ),
+        "abductor_gain_per_week": _program_control(
+            "abductor_gain_per_week", "abductor gain", 0.001
+        ),
+        "quad_tightness_loss_per_week": _program_control(
+            "quad_tightness_loss_per_week", "quad tightness lost", 0.001
+        ),
     }
     CHOICES: dict[str, tuple[str, list[tuple[str, str]], str]] = {}
 
     def __init__(self, *, figure: bool = True, **start: Any) -> None:
         self.parts = {
-            key: widgets.Checkbox(value=True, description=label, indent=False,
-                                  layout=widgets.Layout(width="auto"))
-            for key, label in (("train_hamstrings", "strengthen the hamstrings"),
-                               ("train_abductors", "strengthen the hip abductors"),
-                               ("stretch_quads", "stretch the quadriceps"))
+            key: widgets.Checkbox(
+                value=True, description=label, indent=False, layout=widgets.Layout(width="auto")
+            )
+            for key, label in (
+                ("train_hamstrings", "strengthen the hamstrings"),
+                ("train_abductors", "strengthen the hip abductors"),
+                ("stretch_quads", "stretch the quadriceps"),
+            )
         }
         for cb in self.parts.values():
             self._watch(cb, "_on_change")
@@ -121,27 +133,44 @@ class ProgramExplorer(_App):
         f: Callable[[float], str] = "{:.2f}".format
         rows = [
             ("weeks", f"{r.week[-1]:g}"),
-            ("tilt (ASIS-PSIS, anterior +)", f"<b>{r.tilt_deg[0]:.1f} -> {r.tilt_deg[-1]:.1f} "
-             f"deg</b> (band {r.tilt_low_deg[-1]:.1f} to {r.tilt_high_deg[-1]:.1f})"),
-            ("QL length change from neutral", f"{f(r.ql_length_change_mm[0])} -> "
-             f"{f(r.ql_length_change_mm[-1])} mm"),
-            ("QL force capacity", f"{100 * r.ql_force_capacity[0]:.2f} -> "
-             f"{100 * r.ql_force_capacity[-1]:.2f} %"),
-            ("hamstring strength", f"{f(r.hamstring_strength[0])} -> "
-             f"{f(r.hamstring_strength[-1])} x nominal"),
+            (
+                "tilt (ASIS-PSIS, anterior +)",
+                f"<b>{r.tilt_deg[0]:.1f} -> {r.tilt_deg[-1]:.1f} "
+                f"deg</b> (band {r.tilt_low_deg[-1]:.1f} to {r.tilt_high_deg[-1]:.1f})",
+            ),
+            (
+                "QL length change from neutral",
+                f"{f(r.ql_length_change_mm[0])} -> {f(r.ql_length_change_mm[-1])} mm",
+            ),
+            (
+                "QL force capacity",
+                f"{100 * r.ql_force_capacity[0]:.2f} -> {100 * r.ql_force_capacity[-1]:.2f} %",
+            ),
+            (
+                "hamstring strength",
+                f"{f(r.hamstring_strength[0])} -> {f(r.hamstring_strength[-1])} x nominal",
+            ),
             ("quad tightness", f"{f(r.quad_tightness[0])} -> {f(r.quad_tightness[-1])}"),
-            ("abductor capacity", f"{r.abductor_capacity_Nm[0]:.0f} -> "
-             f"{r.abductor_capacity_Nm[-1]:.0f} N m (single-leg stance needs {demand:.0f})"),
+            (
+                "abductor capacity",
+                f"{r.abductor_capacity_Nm[0]:.0f} -> "
+                f"{r.abductor_capacity_Nm[-1]:.0f} N m (single-leg stance needs {demand:.0f})",
+            ),
         ]
         self.readout.value = self._table(rows)
         if self.figure is not None:
             self.figure.update(r, demand_Nm=demand)
 
     def _describe_figure(self, r: ProgramResult) -> str:
-        parts = [label for key, label in (("train_hamstrings", "hamstring strengthening"),
-                                          ("train_abductors", "abductor strengthening"),
-                                          ("stretch_quads", "quadriceps stretching"))
-                 if self.parts[key].value]
+        parts = [
+            label
+            for key, label in (
+                ("train_hamstrings", "hamstring strengthening"),
+                ("train_abductors", "abductor strengthening"),
+                ("stretch_quads", "quadriceps stretching"),
+            )
+            if self.parts[key].value
+        ]
         doing = ", ".join(parts) if parts else "no exercise (every part switched off)"
         demand = float(single_leg_stance().demand_Nm)
         return (
@@ -152,14 +181,17 @@ class ProgramExplorer(_App):
             f"change from the neutral pelvis, from {r.ql_length_change_mm[0]:.2f} to "
             f"{r.ql_length_change_mm[-1]:.2f} mm. Right: hip abductor capacity, from "
             f"{r.abductor_capacity_Nm[0]:.0f} to {r.abductor_capacity_Nm[-1]:.0f} N m, with "
-            f"a dashed line at the {demand:.0f} N m single-leg stance needs.")
+            f"a dashed line at the {demand:.0f} N m single-leg stance needs."
+        )
 
     def summary(self) -> str:
         """The key readouts in one deterministic line (rounded)."""
         if self.last_error:
             return f"no result: {self.last_error}"
         r = self.result
-        return (f"week {r.week[-1]:g}: tilt {r.tilt_deg[0]:.1f} -> {r.tilt_deg[-1]:.1f} deg "
-                f"(band {r.tilt_low_deg[-1]:.1f} to {r.tilt_high_deg[-1]:.1f}) | QL "
-                f"{r.ql_length_change_mm[-1] - r.ql_length_change_mm[0]:+.2f} mm | abductor "
-                f"capacity {r.abductor_capacity_Nm[0]:.0f} -> {r.abductor_capacity_Nm[-1]:.0f} N m")
+        return (
+            f"week {r.week[-1]:g}: tilt {r.tilt_deg[0]:.1f} -> {r.tilt_deg[-1]:.1f} deg "
+            f"(band {r.tilt_low_deg[-1]:.1f} to {r.tilt_high_deg[-1]:.1f}) | QL "
+            f"{r.ql_length_change_mm[-1] - r.ql_length_change_mm[0]:+.2f} mm | abductor "
+            f"capacity {r.abductor_capacity_Nm[0]:.0f} -> {r.abductor_capacity_Nm[-1]:.0f} N m"
+        )

@@ -65,8 +65,9 @@ def _as_float(answer: object) -> float | str:
     return v if math.isfinite(v) else "a finite one"
 
 
-def number_feedback(answer: object, expected: object, *, tolerance: float, unit: str,
-                    what: str, digits: int = 1) -> str:
+def number_feedback(
+    answer: object, expected: object, *, tolerance: float, unit: str, what: str, digits: int = 1
+) -> str:
     """The feedback on a number ``answer`` (a number, or text such as ``"1,5"``): "Yes" when
     it is within ``tolerance`` of ``expected`` as both are shown, else "Not yet" and which
     way it is off. Never raises.
@@ -91,22 +92,28 @@ def number_feedback(answer: object, expected: object, *, tolerance: float, unit:
     a_shown, e_shown = round(a, d), round(e, d)
     tol = f"{tolerance:.{d}f} {unit}"
     if abs(a_shown - e_shown) <= tolerance + 0.5 * 10.0 ** -(d + 2):
-        return (f"Yes: the model gives {e_shown:.{d}f} {unit} for {what}; your "
-                f"{a_shown:.{d}f} {unit} is within {tol}.")
+        return (
+            f"Yes: the model gives {e_shown:.{d}f} {unit} for {what}; your "
+            f"{a_shown:.{d}f} {unit} is within {tol}."
+        )
     direction = "high" if a_shown > e_shown else "low"
-    return (f"Not yet: your {a_shown:.{d}f} {unit} is too {direction} for {what} "
-            f"(more than {tol} away). Move the controls, read the value, and try again.")
+    return (
+        f"Not yet: your {a_shown:.{d}f} {unit} is too {direction} for {what} "
+        f"(more than {tol} away). Move the controls, read the value, and try again."
+    )
 
 
-def check_number(answer: object, expected: object, *, tolerance: float, unit: str, what: str,
-                 digits: int = 1) -> None:
+def check_number(
+    answer: object, expected: object, *, tolerance: float, unit: str, what: str, digits: int = 1
+) -> None:
     """Print whether ``answer`` is within ``tolerance`` (same unit) of the model's
     ``expected`` value, compared as shown (prints only, returns nothing)."""
     if answer is None:
         print(f"Type your estimate of {what} ({unit}) in place of None and run this cell again.")
         return
-    print(number_feedback(answer, expected, tolerance=tolerance, unit=unit, what=what,
-                          digits=digits))
+    print(
+        number_feedback(answer, expected, tolerance=tolerance, unit=unit, what=what, digits=digits)
+    )
 
 
 def _match(answer: str, options: Sequence[str]) -> str | None:
@@ -129,18 +136,23 @@ def check_choice(answer: object, expected: str, options: Sequence[str], *, what:
     if chosen == right:
         print(f"Yes: the model says {right!r} for {what}.")
         return
-    print(f"Not quite: the model does not say {chosen!r} for {what}. "
-          "Look at the readout again.")
+    print(f"Not quite: the model does not say {chosen!r} for {what}. Look at the readout again.")
 
 
 # -- widgets ----------------------------------------------------------------------------
 
+
 def _feedback_html(text: str, ok: bool | None) -> str:
     mark = {True: "&#10004; ", False: "&#10008; ", None: ""}[ok]
-    border = {True: "var(--jp-success-color1, #388e3c)", False: "var(--jp-warn-color1, "
-              "#f57c00)", None: "var(--jp-border-color1, #bdbdbd)"}[ok]
-    return (f'<div role="status" style="color:{TEXT};border-left:6px solid {border};'
-            f'padding:2px 8px">{mark}{html.escape(text)}</div>')
+    border = {
+        True: "var(--jp-success-color1, #388e3c)",
+        False: "var(--jp-warn-color1, #f57c00)",
+        None: "var(--jp-border-color1, #bdbdbd)",
+    }[ok]
+    return (
+        f'<div role="status" style="color:{TEXT};border-left:6px solid {border};'
+        f'padding:2px 8px">{mark}{html.escape(text)}</div>'
+    )
 
 
 class _Check(App):
@@ -150,8 +162,9 @@ class _Check(App):
         self.sliders, self.choices = {}, {}
         self.question = widgets.HTML(f'<div style="color:{TEXT}"><b>{question}</b></div>')
         self.answer = answer
-        self.button = widgets.Button(description="Check",
-                                     tooltip="compare your answer with the model")
+        self.button = widgets.Button(
+            description="Check", tooltip="compare your answer with the model"
+        )
         self.feedback = widgets.HTML("")
         self.message = self.feedback
         self._click(self.button, "check")
@@ -161,8 +174,9 @@ class _Check(App):
         pass
 
     def _build_widget(self) -> widgets.Widget:
-        return widgets.VBox([self.question, widgets.HBox([self.answer, self.button]),
-                             self.feedback])
+        return widgets.VBox(
+            [self.question, widgets.HBox([self.answer, self.button]), self.feedback]
+        )
 
     def _owned_widgets(self) -> list[widgets.Widget]:
         return [self.question, self.answer, self.button, self.feedback]
@@ -186,23 +200,48 @@ class NumberCheck(_Check):
     >>> c.close()
     """
 
-    def __init__(self, expected: float, *, tolerance: float, unit: str, what: str,
-                 digits: int = 1, question: str | None = None) -> None:
+    def __init__(
+        self,
+        expected: float,
+        *,
+        tolerance: float,
+        unit: str,
+        what: str,
+        digits: int = 1,
+        question: str | None = None,
+    ) -> None:
         self.expected, self.tolerance, self.unit, self.what, self.digits = (
-            expected, tolerance, unit, what, digits)
-        box = widgets.Text(value="", placeholder=f"your answer ({unit})",
-                           description=f"{what} ({unit})", continuous_update=False,
-                           style={"description_width": "initial"})
+            expected,
+            tolerance,
+            unit,
+            what,
+            digits,
+        )
+        box = widgets.Text(
+            value="",
+            placeholder=f"your answer ({unit})",
+            description=f"{what} ({unit})",
+            continuous_update=False,
+            style={"description_width": "initial"},
+        )
         self._setup(html.escape(question or f"Your estimate of {what} ({unit}):"), box)
 
     def check(self) -> str:
         """Compare the typed answer with the model; show and return the feedback."""
         raw = self.answer.value.strip()
         if not raw:
-            return self._say(f"Type your estimate of {self.what} ({self.unit}) in the box, "
-                             "then press Check.", None)
-        text = number_feedback(raw, self.expected, tolerance=self.tolerance, unit=self.unit,
-                               what=self.what, digits=self.digits)
+            return self._say(
+                f"Type your estimate of {self.what} ({self.unit}) in the box, then press Check.",
+                None,
+            )
+        text = number_feedback(
+            raw,
+            self.expected,
+            tolerance=self.tolerance,
+            unit=self.unit,
+            what=self.what,
+            digits=self.digits,
+        )
         ok = True if text.startswith("Yes") else False if text.startswith("Not") else None
         return self._say(text, ok)
 
@@ -229,19 +268,32 @@ class ChoiceCheck(_Check):
 
     _NONE = "(choose one)"
 
-    def __init__(self, expected: str, choices: Mapping[str, str] | Sequence[str], *,
-                 what: str, question: str | None = None, source: str = "the model") -> None:
-        self.explanations = (dict(choices) if isinstance(choices, Mapping)
-                             else {c: "" for c in choices})
+    def __init__(
+        self,
+        expected: str,
+        choices: Mapping[str, str] | Sequence[str],
+        *,
+        what: str,
+        question: str | None = None,
+        source: str = "the model",
+    ) -> None:
+        self.explanations = (
+            dict(choices) if isinstance(choices, Mapping) else {c: "" for c in choices}
+        )
         self.what, self.source = what, source
         right = _match(expected, list(self.explanations))
         if right is None:
-            raise ValueError(f"expected={expected!r} is not one of the choices "
-                             f"{list(self.explanations)!r}")
+            raise ValueError(
+                f"expected={expected!r} is not one of the choices {list(self.explanations)!r}"
+            )
         self.expected = right
-        menu = widgets.Dropdown(options=[self._NONE, *self.explanations], value=self._NONE,
-                                description=what, style={"description_width": "initial"},
-                                layout=widgets.Layout(width="auto"))   # long options: no clip
+        menu = widgets.Dropdown(
+            options=[self._NONE, *self.explanations],
+            value=self._NONE,
+            description=what,
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="auto"),
+        )  # long options: no clip
         self._setup(html.escape(question or f"Which is it for {what}?"), menu)
 
     def check(self) -> str:
@@ -251,8 +303,10 @@ class ChoiceCheck(_Check):
             return self._say(f"Choose an option for {self.what}, then press Check.", None)
         why = self.explanations.get(chosen, "")
         if chosen == self.expected:
-            return self._say(f"Yes: {self.source} says {chosen!r} for {self.what}. {why}".strip(),
-                             True)
+            return self._say(
+                f"Yes: {self.source} says {chosen!r} for {self.what}. {why}".strip(), True
+            )
         why = why or "Look at the readout again."
-        return self._say(f"Not quite: {self.source} does not say {chosen!r} for {self.what}. "
-                         f"{why}", False)
+        return self._say(
+            f"Not quite: {self.source} does not say {chosen!r} for {self.what}. {why}", False
+        )

@@ -45,14 +45,19 @@ class StanceExplorer(_App):
     CONTROLS = {
         "abductor_strength": _stance_control("abductor_strength", "abductor strength", 0.05),
         "body_mass_kg": _stance_control("body_mass_kg", "body mass", 1.0, ".0f"),
-        "trunk_lean_deg": _stance_control("trunk_lean_deg", "trunk lean over the stance hip",
-                                          0.5, ".1f"),
+        "trunk_lean_deg": _stance_control(
+            "trunk_lean_deg", "trunk lean over the stance hip", 0.5, ".1f"
+        ),
         "frontal_stiffness_Nm_per_deg": _stance_control(
-            "frontal_stiffness_Nm_per_deg", "passive hip restraint (assumption)", 0.5, ".1f"),
+            "frontal_stiffness_Nm_per_deg", "passive hip restraint (assumption)", 0.5, ".1f"
+        ),
     }
     CHOICES = {
-        "params": ("abductor capacity", [(_CAPACITY_LABELS[k], k) for k in CAPACITY_SETS],
-                   "gait2392"),
+        "params": (
+            "abductor capacity",
+            [(_CAPACITY_LABELS[k], k) for k in CAPACITY_SETS],
+            "gait2392",
+        ),
     }
 
     FBD = True
@@ -73,17 +78,31 @@ class StanceExplorer(_App):
         need = float(r.demand_Nm) / float(self.inputs().get("abductor_lever_m", 0.04))
         lean = float(r.lean_to_level_deg)
         rows = [
-            ("abductor force", f"<b>{float(r.abductor_force_BW):.2f} body weights</b> "
-                               f"({float(r.abductor_force_N):.0f} N)"),
-            ("needed to hold the pelvis level", f"{need / float(r.body_weight_N):.2f} BW "
-                                                f"(effort {100 * float(r.effort_fraction):.0f} %)"),
+            (
+                "abductor force",
+                f"<b>{float(r.abductor_force_BW):.2f} body weights</b> "
+                f"({float(r.abductor_force_N):.0f} N)",
+            ),
+            (
+                "needed to hold the pelvis level",
+                f"{need / float(r.body_weight_N):.2f} BW "
+                f"(effort {100 * float(r.effort_fraction):.0f} %)",
+            ),
             ("hip joint force", f"<b>{float(r.hip_force_BW):.2f} BW</b>"),
-            ("pelvic drop (swing side)", f"<b>{float(r.pelvic_drop_deg):.1f} deg</b>"
-             + ("" if bool(r.can_stand) else " - beyond 20 deg: cannot stand like this")),
-            ("trunk lean that would level it", "not possible" if math.isnan(lean)
-             else f"{lean:.1f} deg"),
-            ("swing-side lateral moment at L5-S1", f"{float(r.lateral_moment_Nm):.1f} N m "
-             f"(QL alone: {100 * float(r.ql_effort_if_alone):.0f} % of its maximum)"),
+            (
+                "pelvic drop (swing side)",
+                f"<b>{float(r.pelvic_drop_deg):.1f} deg</b>"
+                + ("" if bool(r.can_stand) else " - beyond 20 deg: cannot stand like this"),
+            ),
+            (
+                "trunk lean that would level it",
+                "not possible" if math.isnan(lean) else f"{lean:.1f} deg",
+            ),
+            (
+                "swing-side lateral moment at L5-S1",
+                f"{float(r.lateral_moment_Nm):.1f} N m "
+                f"(QL alone: {100 * float(r.ql_effort_if_alone):.0f} % of its maximum)",
+            ),
         ]
         self.readout.value = self._table(rows)
         if self.figure is not None:
@@ -103,7 +122,8 @@ class StanceExplorer(_App):
             f"changes; the effort now is {100 * float(r.effort_fraction):.0f} % of maximum. "
             "Bottom right: the pelvic drop and the trunk lean that would level the pelvis "
             "against the abductor strength; the lean needed now is "
-            + ("not possible." if math.isnan(lean) else f"{lean:.1f} deg."))
+            + ("not possible." if math.isnan(lean) else f"{lean:.1f} deg.")
+        )
 
     def summary(self) -> str:
         """The key readouts in one deterministic line (rounded)."""
@@ -112,7 +132,9 @@ class StanceExplorer(_App):
         r = self.result
         need = float(r.demand_Nm) / 0.04 / float(r.body_weight_N)
         lean = float(r.lean_to_level_deg)
-        return (f"abductor force {float(r.abductor_force_BW):.2f} BW (needed {need:.2f} BW, "
-                f"effort {100 * float(r.effort_fraction):.0f} %) | hip force "
-                f"{float(r.hip_force_BW):.2f} BW | pelvic drop {float(r.pelvic_drop_deg):.1f} deg"
-                f" | lean to level {'n/a' if math.isnan(lean) else f'{lean:.1f} deg'}")
+        return (
+            f"abductor force {float(r.abductor_force_BW):.2f} BW (needed {need:.2f} BW, "
+            f"effort {100 * float(r.effort_fraction):.0f} %) | hip force "
+            f"{float(r.hip_force_BW):.2f} BW | pelvic drop {float(r.pelvic_drop_deg):.1f} deg"
+            f" | lean to level {'n/a' if math.isnan(lean) else f'{lean:.1f} deg'}"
+        )

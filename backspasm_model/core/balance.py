@@ -291,7 +291,7 @@ def group_moments_Nm(
     ['abdominals', 'back_extensors', 'gluteus_maximus']
     """
     inp = _validate(inputs, view, params)
-    for key, value in inputs.items():   # one balance: single numbers (stand() sweeps)
+    for key, value in inputs.items():  # one balance: single numbers (stand() sweeps)
         rng = INPUT_RANGES[key]
         check_scalar(key, value, rng.lo, rng.hi, rng.unit)
     theta = np.radians(check_range("tilt_deg", tilt_deg, _TILT.lo, _TILT.hi, "deg"))

@@ -105,12 +105,15 @@ def show_value(value: object, limit: int = 60) -> str:
 
 
 def _type_error(name: str, value: object, why: str, lo: float, hi: float, unit: str) -> TypeError:
-    return TypeError(f"{name} = {show_value(value)} is not a number ({why}); allowed: a number "
-                     f"or an array of numbers from {_allowed(lo, hi, unit)}")
+    return TypeError(
+        f"{name} = {show_value(value)} is not a number ({why}); allowed: a number "
+        f"or an array of numbers from {_allowed(lo, hi, unit)}"
+    )
 
 
-def _out_of_range(name: str, shown: str, where: str, finite: bool, lo: float, hi: float,
-                  unit: str) -> ValueError:
+def _out_of_range(
+    name: str, shown: str, where: str, finite: bool, lo: float, hi: float, unit: str
+) -> ValueError:
     problem = "is outside the allowed range" if finite else "is not a finite number; allowed range"
     return ValueError(f"{name} = {shown} {unit}{where} {problem} {_allowed(lo, hi, unit)}")
 
@@ -146,8 +149,12 @@ def _as_float_array(name: str, value: object, lo: float, hi: float, unit: str) -
         for i, item in enumerate(arr.flat):
             flat[i] = _real(name, item, lo, hi, unit)
         return out
-    why = {"b": "it holds booleans", "c": "it holds complex numbers", "U": "it holds text",
-           "S": "it holds bytes"}.get(kind, f"an array of dtype {arr.dtype}")
+    why = {
+        "b": "it holds booleans",
+        "c": "it holds complex numbers",
+        "U": "it holds text",
+        "S": "it holds bytes",
+    }.get(kind, f"an array of dtype {arr.dtype}")
     raise _type_error(name, value, why, lo, hi, unit)
 
 
@@ -185,9 +192,11 @@ def check_scalar(
     """
     arr = check_range(name, value, lo, hi, unit, allow_nan=allow_nan)
     if arr.ndim:
-        raise ValueError(f"{name} must be a single number in {unit}, got an array of shape "
-                         f"{arr.shape} ({show_value(value)}); allowed range "
-                         f"{_allowed(lo, hi, unit)}")
+        raise ValueError(
+            f"{name} must be a single number in {unit}, got an array of shape "
+            f"{arr.shape} ({show_value(value)}); allowed range "
+            f"{_allowed(lo, hi, unit)}"
+        )
     return float(arr)
 
 
@@ -209,8 +218,10 @@ def check_whole(name: str, value: object, lo: int, hi: int, unit: str) -> int:
         return v
     f = check_scalar(name, value, lo, hi, unit)
     if f != int(f):
-        raise ValueError(f"{name} = {show_value(value)} {unit} is not a whole number; allowed: "
-                         f"whole numbers from {_allowed(lo, hi, unit)}")
+        raise ValueError(
+            f"{name} = {show_value(value)} {unit} is not a whole number; allowed: "
+            f"whole numbers from {_allowed(lo, hi, unit)}"
+        )
     return int(f)
 
 
@@ -232,10 +243,14 @@ def check_flag(name: str, value: object) -> bool:
     if isinstance(value, numbers.Integral):
         if value in (0, 1):
             return bool(value)
-        raise ValueError(f"{name} = {show_value(value)} is not a switch; allowed: True or False "
-                         "(or 1 or 0), no unit")
-    raise TypeError(f"{name} = {show_value(value)} is not a switch (a "
-                    f"{type(value).__name__}); allowed: True or False (or 1 or 0), no unit")
+        raise ValueError(
+            f"{name} = {show_value(value)} is not a switch; allowed: True or False "
+            "(or 1 or 0), no unit"
+        )
+    raise TypeError(
+        f"{name} = {show_value(value)} is not a switch (a "
+        f"{type(value).__name__}); allowed: True or False (or 1 or 0), no unit"
+    )
 
 
 def check_seed(name: str, value: object) -> int | None:
@@ -248,12 +263,16 @@ def check_seed(name: str, value: object) -> int | None:
         return None
     hi = 2**63 - 1
     if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} = {show_value(value)} is not a whole number (a "
-                        f"{type(value).__name__}); allowed: None or whole numbers from 0 to "
-                        f"{hi} (no unit)")
+        raise TypeError(
+            f"{name} = {show_value(value)} is not a whole number (a "
+            f"{type(value).__name__}); allowed: None or whole numbers from 0 to "
+            f"{hi} (no unit)"
+        )
     if not 0 <= int(value) <= hi:
-        raise ValueError(f"{name} = {show_value(value)} is outside the allowed range 0 to {hi} "
-                         "(no unit), or None")
+        raise ValueError(
+            f"{name} = {show_value(value)} is outside the allowed range 0 to {hi} "
+            "(no unit), or None"
+        )
     return int(value)
 
 
@@ -270,11 +289,14 @@ def check_choice(name: str, value: object, allowed: Sequence[str]) -> str:
     """
     choices = ", ".join(map(repr, allowed))
     if not isinstance(value, str):
-        raise TypeError(f"{name} = {show_value(value)} is not allowed (a "
-                        f"{type(value).__name__}, not text); choose one of {choices} (no unit)")
+        raise TypeError(
+            f"{name} = {show_value(value)} is not allowed (a "
+            f"{type(value).__name__}, not text); choose one of {choices} (no unit)"
+        )
     if value not in allowed:
         near = [a for a in allowed if a.lower() == value.strip().lower()]
         hint = f"; did you mean {near[0]!r}?" if near else ""
-        raise ValueError(f"{name} = {show_value(value)} is not allowed; choose one of {choices} "
-                         f"(no unit{hint})")
+        raise ValueError(
+            f"{name} = {show_value(value)} is not allowed; choose one of {choices} (no unit{hint})"
+        )
     return value

@@ -71,8 +71,9 @@ def _packed2(t: tables.GroupTable, key: str, act: float | None) -> np.ndarray:
     return packed
 
 
-def _herm(rows: Any, j: np.ndarray | None,
-          b: tuple[np.ndarray, ...]) -> tuple[np.ndarray, np.ndarray]:
+def _herm(
+    rows: Any, j: np.ndarray | None, b: tuple[np.ndarray, ...]
+) -> tuple[np.ndarray, np.ndarray]:
     """Hermite value and slope (per rad) from 4 packed rows gathered at ``j`` (or 4 arrays
     already gathered, ``j=None``; they are overwritten)."""
     h01, h10, h11, g01, g10, g11 = b
@@ -146,8 +147,11 @@ class _Evaluator:
                 self.dyn2.append((c, _packed2(t, "pas", None), base, w))
         add(scale, *tab[f"body_{inp.view}"])
         self.static = _pack(static[0], static[1])
-        self.k_total = (_SIDES * get("hip_stiffness_Nm_per_deg")
-                        + get("lumbar_stiffness_Nm_per_deg")) / _DEG * scale
+        self.k_total = (
+            (_SIDES * get("hip_stiffness_Nm_per_deg") + get("lumbar_stiffness_Nm_per_deg"))
+            / _DEG
+            * scale
+        )
 
     def net(self, theta: Any) -> tuple[np.ndarray, np.ndarray]:
         t = np.asarray(theta, dtype=float)

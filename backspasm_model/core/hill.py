@@ -87,9 +87,9 @@ def _table(grid: np.ndarray, act: np.ndarray, pas: np.ndarray) -> tuple[Curve, C
     return interp(act), interp(pas)
 
 
-def curves(curve: tuple[Any, ...],
-           tables: Mapping[str, tuple[np.ndarray, np.ndarray, np.ndarray]]
-           ) -> tuple[Curve, Curve]:
+def curves(
+    curve: tuple[Any, ...], tables: Mapping[str, tuple[np.ndarray, np.ndarray, np.ndarray]]
+) -> tuple[Curve, Curve]:
     """The active and passive force-length functions of a muscle's ``curve`` description
     (:class:`~backspasm_model.core.parameters.Muscle`): ``("thelen", gamma, kPE, e0)`` or
     ``("table", name)`` looked up in ``tables``. Each function maps normalised fibre length

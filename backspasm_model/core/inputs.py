@@ -151,5 +151,3 @@ def _validate(kwargs: dict[str, Any], view: object, params: object) -> _Inputs:
         shapes = {k: v.shape for k, v in values.items() if v.ndim}
         raise ValueError(f"inputs do not broadcast together: {shapes}") from exc
     return _Inputs(values, tuple(shape), str(view), pset)
-
-

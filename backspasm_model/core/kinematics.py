@@ -134,8 +134,9 @@ def model_tilt_deg(clinical_tilt: ArrayLike) -> np.ndarray:
     >>> round(float(model_tilt_deg(clinical_tilt_deg(10.0))), 6)
     10.0
     """
-    rng = InputRange(TILT_RANGE_DEG.lo + ASIS_PSIS_OFFSET_DEG,
-                     TILT_RANGE_DEG.hi + ASIS_PSIS_OFFSET_DEG, "deg")
+    rng = InputRange(
+        TILT_RANGE_DEG.lo + ASIS_PSIS_OFFSET_DEG, TILT_RANGE_DEG.hi + ASIS_PSIS_OFFSET_DEG, "deg"
+    )
     return _tilt(clinical_tilt, "clinical_tilt", rng) - ASIS_PSIS_OFFSET_DEG
 
 
@@ -187,8 +188,10 @@ def point_position_m(
     theta = np.radians(_tilt(tilt_deg, rng=ROTATION_RANGE_DEG))
     p = check_range("point_m", point_m, -2.0, 2.0, "m")
     if p.ndim != 1 or p.size not in (2, 3):
-        raise ValueError(f"point_m = {show_value(point_m)} has shape {p.shape}; allowed: one "
-                         "point (x, y) or (x, y, z) in m from -2 to 2 m")
+        raise ValueError(
+            f"point_m = {show_value(point_m)} has shape {p.shape}; allowed: one "
+            "point (x, y) or (x, y, z) in m from -2 to 2 m"
+        )
     body = check_whole("body", body, 0, 5, "(body index: 0 pelvis ... 5 L1/thorax)")
     if body == 0:
         return _rotate(p[0], p[1], theta)

@@ -38,8 +38,13 @@ from . import hill, kinematics
 from .checks import check_range
 from .parameters import Muscle, ParameterSet
 
-__all__ = ["GROUP_PARAMETER", "NEUTRAL_RAD", "muscle_moments_Nm", "unit_moments",
-           "length_and_lever"]
+__all__ = [
+    "GROUP_PARAMETER",
+    "NEUTRAL_RAD",
+    "muscle_moments_Nm",
+    "unit_moments",
+    "length_and_lever",
+]
 
 _SIDES = 2.0
 #: The level pelvis (clinical ASIS-PSIS tilt 0) as a model rotation (rad).
@@ -140,8 +145,15 @@ def muscle_moments_Nm(
     from .inputs import _GROUP_STRENGTH, _validate  # inputs imports this module's users
 
     inp = _validate(inputs, "full", params)
-    t = np.radians(check_range("rotation_deg", rotation_deg, kinematics.TILT_RANGE_DEG.lo,
-                               kinematics.TILT_RANGE_DEG.hi, "deg"))
+    t = np.radians(
+        check_range(
+            "rotation_deg",
+            rotation_deg,
+            kinematics.TILT_RANGE_DEG.lo,
+            kinematics.TILT_RANGE_DEG.hi,
+            "deg",
+        )
+    )
     shape = tuple(np.broadcast_shapes(t.shape, inp.shape))
     values = {k: np.broadcast_to(v, shape) for k, v in inp.values.items()}
     moments = exact_moments(inp.params, np.broadcast_to(t, shape), values, _GROUP_STRENGTH)

@@ -157,8 +157,13 @@ def _curve(raw: dict[str, Any]) -> tuple[Any, ...]:
         return ("thelen", *(float(raw["curve"][k]) for k in _THELEN_KEYS))
     # MuJoCo muscles (MyoTorso): the gait2392 Thelen curves, see data/pelvis.toml [hill]
     h = pelvis_data()["hill"]
-    return ("thelen", *(float(h[k]["value"]) for k in
-                        ("active_width_gamma", "passive_shape_kPE", "passive_strain_e0")))
+    return (
+        "thelen",
+        *(
+            float(h[k]["value"])
+            for k in ("active_width_gamma", "passive_shape_kPE", "passive_strain_e0")
+        ),
+    )
 
 
 def _muscle(source: str, key: str, raw: dict[str, Any]) -> Muscle:
@@ -199,8 +204,7 @@ def _load_parameter_set(name: str) -> ParameterSet:
     meta = read_data_file("muscles.toml")["sets"][name]
     sets = read_data_file("source_models.toml")["sets"]
     own = sets[name]
-    muscles = [_muscle(name, k, m) for k, m in own["muscles"].items()
-               if m["joint"] == "hip"]
+    muscles = [_muscle(name, k, m) for k, m in own["muscles"].items() if m["joint"] == "hip"]
     for src, names in _TRUNK:
         for k, m in sets[src]["muscles"].items():
             if m["joint"] == "lumbar" and (names is None or k in names):
@@ -210,8 +214,10 @@ def _load_parameter_set(name: str) -> ParameterSet:
             raise ValueError(f"muscle {m.name} has unknown group {m.group!r}")
     tables: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
     for k, t in own.get("curve_tables", {}).items():
-        grid, act, pas = (np.array(t[f], dtype=float) for f in
-                          ("norm_fibre_length", "active_force_length", "passive_force_length"))
+        grid, act, pas = (
+            np.array(t[f], dtype=float)
+            for f in ("norm_fibre_length", "active_force_length", "passive_force_length")
+        )
         for a in (grid, act, pas):
             a.setflags(write=False)
         tables[str(k)] = (grid, act, pas)

@@ -127,7 +127,7 @@ def set_tables(pset: ParameterSet) -> dict[str, Any]:
         out[g] = GroupTable(arrs[0], arrs[1], arrs[2], arrs[3], float(p_lo), float(p_inv_h))
     for view in ("full", "seed"):
         b = body_moment_Nm(pset, th, view)
-        bs = (body_moment_Nm(pset, th + _EPS, view) - body_moment_Nm(pset, th - _EPS, view))
+        bs = body_moment_Nm(pset, th + _EPS, view) - body_moment_Nm(pset, th - _EPS, view)
         bs /= 2 * _EPS
         for arr in (b, bs):
             arr.setflags(write=False)

@@ -32,15 +32,16 @@ def band(values: ArrayLike, fraction: float = 0.9, axis: int = -1) -> tuple[np.n
     (array(nan), array(nan))
     """
     f = check_scalar("fraction", fraction, 0.0, 1.0, "fraction of bodies")
-    v = np.atleast_1d(check_range("values", values, -math.inf, math.inf, "output units",
-                                  allow_nan=True))
+    v = np.atleast_1d(
+        check_range("values", values, -math.inf, math.inf, "output units", allow_nan=True)
+    )
     ax = check_whole("axis", axis, -v.ndim, v.ndim - 1, f"(axis of a {v.ndim}-d array)")
     q = 100.0 * np.array([(1.0 - f) / 2.0, (1.0 + f) / 2.0])
     if v.size == 0:
         edge = np.full(tuple(np.delete(v.shape, ax)), np.nan)
         return edge, edge.copy()
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)   # all-NaN slices give NaN edges
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN slices give NaN edges
         lo, hi = np.nanpercentile(v, q, axis=ax)
     return lo, hi
 
@@ -70,17 +71,20 @@ def describe_band(
         if not isinstance(text, str):
             raise TypeError(f"{key} = {text!r} is not text; allowed: a string (no unit)")
     digits = check_whole("digits", digits, 0, 10, "decimals")
-    value, lo, hi = (check_scalar(k, x, -math.inf, math.inf, unit, allow_nan=True)
-                     for k, x in (("value", value), ("lo", lo), ("hi", hi)))
+    value, lo, hi = (
+        check_scalar(k, x, -math.inf, math.inf, unit, allow_nan=True)
+        for k, x in (("value", value), ("lo", lo), ("hi", hi))
+    )
     pct = f"{100.0 * fraction:.0f}"
     if lo != lo or hi != hi:
         span = "no plausible body stands here"
     else:
-        span = (f"{pct} % of plausible bodies between {lo:.{digits}f} and {hi:.{digits}f} "
-                f"{unit}")
+        span = f"{pct} % of plausible bodies between {lo:.{digits}f} and {hi:.{digits}f} {unit}"
     if value != value:
         return f"{name}: no stable posture for the nominal body; {span}"
     if lo != lo or hi != hi:
         return f"{name} {value:.{digits}f} {unit}; {span}"
-    return (f"{name} {value:.{digits}f} {unit}, {pct} % of plausible bodies between "
-            f"{lo:.{digits}f} and {hi:.{digits}f} {unit}")
+    return (
+        f"{name} {value:.{digits}f} {unit}, {pct} % of plausible bodies between "
+        f"{lo:.{digits}f} and {hi:.{digits}f} {unit}"
+    )

@@ -49,11 +49,34 @@ from .verdicts import (
     judge_part,
 )
 
-__all__ = ["SUPPORTED", "SMALL", "NO_EFFECT", "CONTRADICTED", "UNTESTABLE", "NO_EVIDENCE",
-           "VERDICTS", "RULE", "BAND_FRACTION", "YARDSTICKS", "TRAINING_GAIN", "Claim",
-           "ClaimPart", "Outcome", "Number", "case_person", "claim_line", "claim_text",
-           "evaluate_claims", "evaluate_parts", "judge", "judge_part", "verdict_changes",
-           "verdict_reach", "verdict_spread", "MAX_SPREAD_BODIES"]
+__all__ = [
+    "SUPPORTED",
+    "SMALL",
+    "NO_EFFECT",
+    "CONTRADICTED",
+    "UNTESTABLE",
+    "NO_EVIDENCE",
+    "VERDICTS",
+    "RULE",
+    "BAND_FRACTION",
+    "YARDSTICKS",
+    "TRAINING_GAIN",
+    "Claim",
+    "ClaimPart",
+    "Outcome",
+    "Number",
+    "case_person",
+    "claim_line",
+    "claim_text",
+    "evaluate_claims",
+    "evaluate_parts",
+    "judge",
+    "judge_part",
+    "verdict_changes",
+    "verdict_reach",
+    "verdict_spread",
+    "MAX_SPREAD_BODIES",
+]
 
 _DATA = read_data_file("claims.toml")
 #: Largest ``n`` of :func:`verdict_spread`.
@@ -91,8 +114,10 @@ class ClaimPart:
 
     def line(self) -> str:
         """One plain line: the part, its two verdicts and the number behind the first."""
-        return (f"{self.id} {self.says}: model mechanics {self.mechanics}; outcome evidence "
-                f"{self.outcome.verdict}. {self.reason}")
+        return (
+            f"{self.id} {self.says}: model mechanics {self.mechanics}; outcome evidence "
+            f"{self.outcome.verdict}. {self.reason}"
+        )
 
 
 @dataclass(frozen=True)
@@ -133,15 +158,22 @@ def _check_baseline(baseline: dict[str, Any]) -> dict[str, Any]:
         if rng is None:
             raise TypeError(f"unknown input {k}; allowed: {', '.join(INPUT_RANGES)}")
         if not isinstance(v, str) and np.ndim(v):
-            raise ValueError(f"the claims take a scalar baseline; {k} = {show_value(v)} has "
-                             f"shape {np.shape(v)}; allowed: one number from {rng.lo:g} to "
-                             f"{rng.hi:g} {rng.unit}")
+            raise ValueError(
+                f"the claims take a scalar baseline; {k} = {show_value(v)} has "
+                f"shape {np.shape(v)}; allowed: one number from {rng.lo:g} to "
+                f"{rng.hi:g} {rng.unit}"
+            )
         out[k] = check_scalar(k, v, rng.lo, rng.hi, rng.unit)
     return out
 
 
-def evaluate_parts(*, params: str | ParameterSet = "gait2392", view: str = "full",
-                   abductor_strength: float | None = None, **baseline: Any) -> list[ClaimPart]:
+def evaluate_parts(
+    *,
+    params: str | ParameterSet = "gait2392",
+    view: str = "full",
+    abductor_strength: float | None = None,
+    **baseline: Any,
+) -> list[ClaimPart]:
     """Every claim part with its mechanics verdict (computed now, for the body ``baseline``
     and the case person of ``data/claims.toml``) and its outcome evidence. A body with no
     stable posture makes its parts not testable in this model; a part the model cannot compute
@@ -154,42 +186,68 @@ def evaluate_parts(*, params: str | ParameterSet = "gait2392", view: str = "full
     baseline = _check_baseline(baseline)
     check_choice("view", view, ("seed", "full"))
     if abductor_strength is not None:
-        abductor_strength = check_scalar("abductor_strength", abductor_strength, 0.1, 3.0,
-                                         "x nominal")
+        abductor_strength = check_scalar(
+            "abductor_strength", abductor_strength, 0.1, 3.0, "x nominal"
+        )
     kw = {"params": params, "view": view, "on_unstable": "nan"}
     pname = params.name if isinstance(params, ParameterSet) else str(params)
     nums = {**sagittal_parts(baseline, kw), **frontal_parts(pname, abductor_strength)}
     out = []
     for pid, d in _DATA["parts"].items():
         o = d["outcome"]
-        outcome = Outcome(str(o["verdict"]), str(o["population"]), str(o["intervention"]),
-                          tuple(o["studies"]), str(o["note"]))
+        outcome = Outcome(
+            str(o["verdict"]),
+            str(o["population"]),
+            str(o["intervention"]),
+            tuple(o["studies"]),
+            str(o["note"]),
+        )
         if "untestable" in d:
-            out.append(ClaimPart(pid, d["claim"], d["says"], None, float("nan"), {},
-                                 UNTESTABLE, f"Not in this model: {d['untestable']}.", outcome))
+            out.append(
+                ClaimPart(
+                    pid,
+                    d["claim"],
+                    d["says"],
+                    None,
+                    float("nan"),
+                    {},
+                    UNTESTABLE,
+                    f"Not in this model: {d['untestable']}.",
+                    outcome,
+                )
+            )
             continue
         effect, numbers, reason = nums[pid]
         key = str(d["yardstick"])
         y = YARDSTICKS[key]
         verdict = judge_part(effect, key)
-        reason = (f"{reason} Yardstick {y.value:g} {y.units} ({y.kind}); no-effect band "
-                  f"+/-{y.band:.3g}.") if verdict != UNTESTABLE else (
-            "No stable standing posture for this body: the numbers cannot be computed.")
-        out.append(ClaimPart(pid, d["claim"], d["says"], key, effect, numbers, verdict,
-                             reason, outcome))
+        reason = (
+            (
+                f"{reason} Yardstick {y.value:g} {y.units} ({y.kind}); no-effect band "
+                f"+/-{y.band:.3g}."
+            )
+            if verdict != UNTESTABLE
+            else ("No stable standing posture for this body: the numbers cannot be computed.")
+        )
+        out.append(
+            ClaimPart(pid, d["claim"], d["says"], key, effect, numbers, verdict, reason, outcome)
+        )
     return out
 
 
-def evaluate_claims(*, params: str | ParameterSet = "gait2392", view: str = "full",
-                    **baseline: Any) -> list[Claim]:
+def evaluate_claims(
+    *, params: str | ParameterSet = "gait2392", view: str = "full", **baseline: Any
+) -> list[Claim]:
     """C1-C9, each with its judged parts (:func:`evaluate_parts`).
 
     >>> [c.id for c in evaluate_claims()][:3]
     ['C1', 'C2', 'C3']
     """
     parts = evaluate_parts(params=params, view=view, **baseline)
-    return [Claim(cid, str(_DATA[cid]["title"]), tuple(p for p in parts if p.claim == cid))
-            for cid in (k for k in _DATA if k[:1] == "C")]
+    return [
+        Claim(cid, str(_DATA[cid]["title"]), tuple(p for p in parts if p.claim == cid))
+        for cid in (k for k in _DATA if k[:1] == "C")
+    ]
 
 
 def claim_line(part_id: str, **kwargs: Any) -> str:
@@ -203,8 +261,9 @@ the pelvis forward)'
     return next(p for p in evaluate_parts(**kwargs) if p.id == part_id).line()
 
 
-def verdict_changes(*, params: str | ParameterSet = "gait2392", view: str = "full",
-                    **baseline: Any) -> list[tuple[str, str, str]]:
+def verdict_changes(
+    *, params: str | ParameterSet = "gait2392", view: str = "full", **baseline: Any
+) -> list[tuple[str, str, str]]:
     """Parts whose mechanics verdict differs from the default model's:
     ``(part id, default verdict, new verdict)``.
 
@@ -212,9 +271,11 @@ def verdict_changes(*, params: str | ParameterSet = "gait2392", view: str = "ful
     ('C3a', 'no detectable effect')
     """
     ref = {p.id: p.mechanics for p in evaluate_parts()}
-    return [(p.id, ref[p.id], p.mechanics)
-            for p in evaluate_parts(params=params, view=view, **baseline)
-            if p.mechanics != ref[p.id]]
+    return [
+        (p.id, ref[p.id], p.mechanics)
+        for p in evaluate_parts(params=params, view=view, **baseline)
+        if p.mechanics != ref[p.id]
+    ]
 
 
 from .reach import describe_setting, reach_line, verdict_reach, verdict_spread  # noqa: E402, F401

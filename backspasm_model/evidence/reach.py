@@ -11,6 +11,7 @@ postural activation included). Numpy and the standard library only.
 from __future__ import annotations
 
 import itertools
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -24,8 +25,12 @@ from .verdicts import UNTESTABLE, VERDICTS, judge_part
 _DATA = read_data_file("claims.toml")
 _SPREAD = _DATA["spread"]
 _PARAMS = ("gait2392", "rajagopal2016")
-_BODY = ("activation", "hip_stiffness_Nm_per_deg", "lumbar_stiffness_Nm_per_deg",
-         "ql_neutral_fibre_length")
+_BODY = (
+    "activation",
+    "hip_stiffness_Nm_per_deg",
+    "lumbar_stiffness_Nm_per_deg",
+    "ql_neutral_fibre_length",
+)
 
 
 def _settings(quick: bool) -> list[dict[str, Any]]:
@@ -39,8 +44,7 @@ def _settings(quick: bool) -> list[dict[str, Any]]:
         for k, r in INPUT_RANGES.items():
             out += [{"params": p, k: r.lo}, {"params": p, k: r.hi}]
         out += [{"params": p, "abductor_strength": a} for a in (0.1, 3.0)]
-        for ends in itertools.product(*[(INPUT_RANGES[k].lo, INPUT_RANGES[k].hi)
-                                        for k in _BODY]):
+        for ends in itertools.product(*[(INPUT_RANGES[k].lo, INPUT_RANGES[k].hi) for k in _BODY]):
             out.append({"params": p, **dict(zip(_BODY, ends, strict=True))})
     return out
 
@@ -67,11 +71,13 @@ def verdict_reach(*, quick: bool = False) -> dict[str, dict[str, dict[str, Any]]
 
 
 _LABELS = {
-    "params": "parameter set", "activation": "postural activation",
+    "params": "parameter set",
+    "activation": "postural activation",
     "hip_stiffness_Nm_per_deg": "hip stiffness (N m/deg)",
     "lumbar_stiffness_Nm_per_deg": "lumbar stiffness (N m/deg)",
     "ql_neutral_fibre_length": "QL operating length (x optimal)",
-    "abductor_strength": "abductor strength (x nominal)", "body_mass_kg": "body mass (kg)",
+    "abductor_strength": "abductor strength (x nominal)",
+    "body_mass_kg": "body mass (kg)",
 }
 
 
@@ -82,9 +88,11 @@ def describe_setting(setting: dict[str, Any]) -> str:
     'parameter set gait2392, postural activation 0.1'
     """
     return ", ".join(
-        f"{_LABELS.get(k, k.replace('_', ' ') + (' (x nominal)' if 'strength' in k else ''))}"
-        f" {v:g}" if not isinstance(v, str) else f"{_LABELS.get(k, k)} {v}"
-        for k, v in setting.items())
+        f"{_LABELS.get(k, k.replace('_', ' ') + (' (x nominal)' if 'strength' in k else ''))} {v:g}"
+        if not isinstance(v, str)
+        else f"{_LABELS.get(k, k)} {v}"
+        for k, v in setting.items()
+    )
 
 
 def reach_line(reach: dict[str, dict[str, Any]], part_id: str, default: str) -> str:
@@ -95,18 +103,30 @@ def reach_line(reach: dict[str, dict[str, Any]], part_id: str, default: str) -> 
         return "No input can move it: the model has no number for this part."
     if not others:
         return f"No input inside the apps' ranges moves it from {default}."
-    return "Inputs inside the apps' ranges can move it: " + "; ".join(
-        f"to {v} (e.g. {describe_setting(s)})" for v, s in others.items()) + "."
+    return (
+        "Inputs inside the apps' ranges can move it: "
+        + "; ".join(f"to {v} (e.g. {describe_setting(s)})" for v, s in others.items())
+        + "."
+    )
 
 
 def _tri(u: np.ndarray, lo: float, mode: float, hi: float) -> np.ndarray:
     fc = (mode - lo) / (hi - lo)
-    return np.where(u < fc, lo + np.sqrt(u * (hi - lo) * (mode - lo)),
-                    hi - np.sqrt((1.0 - u) * (hi - lo) * (hi - mode)))
+    return np.where(
+        u < fc,
+        lo + np.sqrt(u * (hi - lo) * (mode - lo)),
+        hi - np.sqrt((1.0 - u) * (hi - lo) * (hi - mode)),
+    )
 
 
-def verdict_spread(n: int = 2000, *, seed: int | None = 0,
-                   view: str = "full") -> dict[str, dict[str, float]]:
+def _stand_at(params: str, view: str, body: dict[str, Any], **extra: Any) -> Any:
+    """``stand`` for the bodies ``body`` with ``extra`` inputs on top (NaN where no posture)."""
+    return stand(params=params, view=view, on_unstable="nan", **{**body, **extra})
+
+
+def verdict_spread(
+    n: int = 2000, *, seed: int | None = 0, view: str = "full"
+) -> dict[str, dict[str, float]]:
     """How sure is each verdict? The share of ``n`` plausible bodies given each mechanics
     verdict, for every part (those the model cannot compute are not testable in any body).
     Sampled: the inputs of
@@ -139,34 +159,39 @@ def verdict_spread(n: int = 2000, *, seed: int | None = 0,
         m = names == p
         body = {k: v[m] for k, v in vals.items()}
 
-        def st(p: str = str(p), body: dict[str, Any] = body, **x: Any) -> Any:
-            return stand(params=p, view=view, on_unstable="nan", **body, **x)
-
+        st = partial(_stand_at, str(p), view, body)
         r0, r1, r5 = st(), st(**sag), st(**sag_after)
         g = r0.group_moments_Nm
         quad, ham = np.asarray(g["quadriceps"]), np.asarray(g["hamstrings"])
-        total = sum(np.abs(np.asarray(g[k])) for k in GROUPS) + np.abs(
-            np.asarray(r0.gravity_moment_Nm)) + np.abs(np.asarray(r0.passive_moment_Nm))
+        total = (
+            sum(np.abs(np.asarray(g[k])) for k in GROUPS)
+            + np.abs(np.asarray(r0.gravity_moment_Nm))
+            + np.abs(np.asarray(r0.passive_moment_Nm))
+        )
         share = (np.abs(quad) + np.abs(ham)) / total
         effects = {
             "C2": np.where((quad > 0) & (ham < 0), share, -share),
             "C3a": r1.tilt_deg - r0.tilt_deg,
             "C3b": -100.0 * (r1.ql_length_m - r0.ql_length_m) / r0.ql_length_m,
-            "C4a": -100.0 * (r1.ql_force_capacity - r0.ql_force_capacity)
-            / r0.ql_force_capacity,
+            "C4a": -100.0 * (r1.ql_force_capacity - r0.ql_force_capacity) / r0.ql_force_capacity,
             "C5": r1.tilt_deg - r5.tilt_deg,
             "C6b": st(back_extensor_strength=TRAINING_GAIN).tilt_deg - r0.tilt_deg,
             "C7b": r0.tilt_deg - st(abdominal_strength=TRAINING_GAIN).tilt_deg,
         }
         from .claim_numbers import _c7a
-        fixed = {"C1": None, "C7a": _c7a(str(p))[0],
-                 **{k: v[0] for k, v in frontal_parts(str(p)).items()}}
+
+        fixed = {
+            "C1": None,
+            "C7a": _c7a(str(p))[0],
+            **{k: v[0] for k, v in frontal_parts(str(p)).items()},
+        }
         for pid, e in effects.items():
             key = str(_DATA["parts"][pid]["yardstick"])
             per.setdefault(pid, []).extend(judge_part(float(x), key) for x in np.ravel(e))
         for pid, e in fixed.items():
             if pid == "C1":
                 from .claims import evaluate_parts
+
                 v = next(x.mechanics for x in evaluate_parts() if x.id == "C1")
             else:
                 v = judge_part(e, str(_DATA["parts"][pid]["yardstick"]))
@@ -175,8 +200,10 @@ def verdict_spread(n: int = 2000, *, seed: int | None = 0,
         if "untestable" in d:
             per[pid] = [UNTESTABLE] * n
     order = list(_DATA["parts"])
-    return {pid: {v: per[pid].count(v) / n for v in VERDICTS if per[pid].count(v)}
-            for pid in sorted(per, key=order.index)}
+    return {
+        pid: {v: per[pid].count(v) / n for v in VERDICTS if per[pid].count(v)}
+        for pid in sorted(per, key=order.index)
+    }
 
 
 __all__ = ["describe_setting", "reach_line", "verdict_reach", "verdict_spread", "UNTESTABLE"]

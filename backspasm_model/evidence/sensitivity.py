@@ -55,9 +55,11 @@ def _check_n_base(n_base: object, hi: int) -> int:
     nb = check_whole("n_base", n_base, 64, hi, "base samples (a power of two)")
     if nb & (nb - 1):
         lower = 1 << (nb.bit_length() - 1)
-        raise ValueError(f"n_base = {show_value(n_base)} base samples is not a power of two; "
-                         f"allowed: a power of two from 64 to {hi} base samples (e.g. {lower} "
-                         f"or {2 * lower})")
+        raise ValueError(
+            f"n_base = {show_value(n_base)} base samples is not a power of two; "
+            f"allowed: a power of two from 64 to {hi} base samples (e.g. {lower} "
+            f"or {2 * lower})"
+        )
     return nb
 
 
@@ -79,8 +81,16 @@ class SobolResult:
     def as_rows(self) -> list[tuple[str, float, float, float, float]]:
         """``(name, S1, S1_conf, ST, ST_conf)`` per input, largest ``ST`` first."""
         order = np.argsort(-self.ST)
-        return [(self.names[i], float(self.S1[i]), float(self.S1_conf[i]), float(self.ST[i]),
-                 float(self.ST_conf[i])) for i in order]
+        return [
+            (
+                self.names[i],
+                float(self.S1[i]),
+                float(self.S1_conf[i]),
+                float(self.ST[i]),
+                float(self.ST_conf[i]),
+            )
+            for i in order
+        ]
 
 
 def _salib() -> tuple[Any, Any]:
@@ -119,15 +129,19 @@ def sobol_indices(
     True
     """
     if not callable(func):
-        raise TypeError(f"func = {show_value(func)} is not callable; allowed: a function of an "
-                        "(N, len(names)) array in 0 to 1 returning N numbers")
+        raise TypeError(
+            f"func = {show_value(func)} is not callable; allowed: a function of an "
+            "(N, len(names)) array in 0 to 1 returning N numbers"
+        )
     nb = _check_n_base(n_base, MAX_N_BASE)
     seed = check_whole("seed", seed, 0, 2**32 - 2, "(random seed)")
     num_resamples = check_whole("num_resamples", num_resamples, 10, 10_000, "resamples")
     conf_level = check_scalar("conf_level", conf_level, 0.5, 0.999, "probability")
     if isinstance(names, str) or not all(isinstance(x, str) for x in names) or not names:
-        raise TypeError(f"names = {show_value(names)} is not a list of input names; allowed: a "
-                        "non-empty tuple or list of strings")
+        raise TypeError(
+            f"names = {show_value(names)} is not a list of input names; allowed: a "
+            "non-empty tuple or list of strings"
+        )
     names = tuple(names)
     sample, analyze = _salib()
     problem = {"num_vars": len(names), "names": list(names), "bounds": [[0.0, 1.0]] * len(names)}
@@ -136,15 +150,29 @@ def sobol_indices(
     if y.shape[0] != x.shape[0]:
         raise ValueError(f"func returned {y.shape[0]} outputs for {x.shape[0]} input rows")
     if not np.all(np.isfinite(y)):
-        raise ValueError(f"func returned {int(np.sum(~np.isfinite(y)))} non-finite outputs (NaN or "
-                         f"inf) of {y.size}: Sobol indices need a finite output for every "
-                         "sample (in model_sobol, NaN is a body with no stable posture: move "
-                         "the balance toward nominal)")
+        raise ValueError(
+            f"func returned {int(np.sum(~np.isfinite(y)))} non-finite outputs (NaN or "
+            f"inf) of {y.size}: Sobol indices need a finite output for every "
+            "sample (in model_sobol, NaN is a body with no stable posture: move "
+            "the balance toward nominal)"
+        )
     # SALib seeds its bootstrap only for a truthy seed (0 would give random intervals).
-    si = analyze.analyze(problem, y, calc_second_order=False, num_resamples=num_resamples,
-                         conf_level=conf_level, seed=int(seed) + 1)
-    return SobolResult(names, np.asarray(si["S1"]), np.asarray(si["S1_conf"]),
-                       np.asarray(si["ST"]), np.asarray(si["ST_conf"]), int(y.size))
+    si = analyze.analyze(
+        problem,
+        y,
+        calc_second_order=False,
+        num_resamples=num_resamples,
+        conf_level=conf_level,
+        seed=int(seed) + 1,
+    )
+    return SobolResult(
+        names,
+        np.asarray(si["S1"]),
+        np.asarray(si["S1_conf"]),
+        np.asarray(si["ST"]),
+        np.asarray(si["ST_conf"]),
+        int(y.size),
+    )
 
 
 #: Analytical Sobol indices of the Ishigami function with a = 7, b = 0.1 (x1, x2, x3).
@@ -162,8 +190,10 @@ def ishigami(u: np.ndarray, a: float = 7.0, b: float = 0.1) -> np.ndarray:
     """
     u = check_range("u", u, 0.0, 1.0, "fraction of [-pi, pi]")
     if u.ndim != 2 or u.shape[1] != 3:
-        raise ValueError(f"u = {show_value(u)} has shape {u.shape}; allowed: shape (N, 3) with "
-                         "values from 0 to 1 (fraction of [-pi, pi])")
+        raise ValueError(
+            f"u = {show_value(u)} has shape {u.shape}; allowed: shape (N, 3) with "
+            "values from 0 to 1 (fraction of [-pi, pi])"
+        )
     a = check_scalar("a", a, -100.0, 100.0, "(dimensionless)")
     b = check_scalar("b", b, -100.0, 100.0, "(dimensionless)")
     x = -np.pi + 2.0 * np.pi * u

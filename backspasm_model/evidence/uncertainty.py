@@ -136,8 +136,21 @@ def _load_factors() -> tuple[Factor, ...]:
                 raise ValueError(f"uncertainty.toml {key}: range {lo}-{hi} leaves the input range")
             nominal = DEFAULTS[f["input"]]
             numbers = {k: float(f[k]) for k in ("lo", "mode", "hi", "mean", "sd") if k in f}
-        out.append(Factor(key, str(f["input"]), str(f["label"]), str(f["units"]), dist, lo, hi,
-                          nominal, numbers, str(f["status"]), str(f["source"])))
+        out.append(
+            Factor(
+                key,
+                str(f["input"]),
+                str(f["label"]),
+                str(f["units"]),
+                dist,
+                lo,
+                hi,
+                nominal,
+                numbers,
+                str(f["status"]),
+                str(f["source"]),
+            )
+        )
     return tuple(out)
 
 
@@ -157,15 +170,18 @@ def factor_values(unit: ArrayLike, factors: tuple[Factor, ...] = FACTORS) -> dic
     >>> sorted(v)[:2]
     ['activation', 'hip_stiffness_Nm_per_deg']
     """
-    if not (isinstance(factors, tuple) and factors
-            and all(isinstance(f, Factor) for f in factors)):
-        raise TypeError(f"factors = {show_value(factors)} is not allowed; allowed: a non-empty "
-                        "tuple of Factor (e.g. FACTORS)")
+    if not (isinstance(factors, tuple) and factors and all(isinstance(f, Factor) for f in factors)):
+        raise TypeError(
+            f"factors = {show_value(factors)} is not allowed; allowed: a non-empty "
+            "tuple of Factor (e.g. FACTORS)"
+        )
     u = check_range("unit", unit, 0.0, 1.0, "fraction of each factor's distribution")
     if u.ndim != 2 or u.shape[1] != len(factors):
-        raise ValueError(f"unit = {show_value(unit)} has shape {u.shape}; allowed: unit samples "
-                         f"of shape (n, {len(factors)}) with values from 0 to 1 (fraction of "
-                         "each factor's distribution)")
+        raise ValueError(
+            f"unit = {show_value(unit)} has shape {u.shape}; allowed: unit samples "
+            f"of shape (n, {len(factors)}) with values from 0 to 1 (fraction of "
+            "each factor's distribution)"
+        )
     return {f.input: f.ppf(u[:, i]) for i, f in enumerate(factors)}
 
 
@@ -187,8 +203,10 @@ def evaluate_unit(
     vals = factor_values(unit, factors)
     check_choice("view", view, ("seed", "full"))
     if not isinstance(outputs, tuple | list) or not outputs:
-        raise TypeError(f"outputs = {show_value(outputs)} is not allowed; allowed: a tuple of "
-                        f"output names from {', '.join(OUTPUTS)}")
+        raise TypeError(
+            f"outputs = {show_value(outputs)} is not allowed; allowed: a tuple of "
+            f"output names from {', '.join(OUTPUTS)}"
+        )
     for o in outputs:
         check_choice("outputs", o, OUTPUTS)
     n = next(iter(vals.values())).shape[0]
@@ -202,13 +220,17 @@ def evaluate_unit(
     try:
         bshape = np.broadcast_shapes(*(v.shape[:-1] for v in bal.values())) if bal else ()
     except ValueError as exc:
-        raise ValueError("balance inputs do not broadcast together: "
-                         f"{ {k: v.shape[:-1] for k, v in bal.items()} }") from exc
+        raise ValueError(
+            "balance inputs do not broadcast together: "
+            f"{ {k: v.shape[:-1] for k, v in bal.items()} }"
+        ) from exc
     total = n * int(np.prod(bshape, dtype=np.int64))
     if total > MAX_BODIES:
-        raise ValueError(f"bodies x balance points = {total} is outside the allowed range 0 to "
-                         f"{MAX_BODIES} (bodies x balance points): sample fewer bodies or fewer "
-                         "balance points")
+        raise ValueError(
+            f"bodies x balance points = {total} is outside the allowed range 0 to "
+            f"{MAX_BODIES} (bodies x balance points): sample fewer bodies or fewer "
+            "balance points"
+        )
     out = {k: np.full(tuple(bshape) + (n,), np.nan) for k in outputs}
     choice = next((f for f in factors if f.is_choice), None)
     if choice is not None:
@@ -310,8 +332,7 @@ def sample_bodies(
     check_choice("view", view, ("seed", "full"))
     held = {k: balance.pop(k) for k in list(balance) if k == "params"}
     factors = tuple(
-        f for f in FACTORS
-        if not (f.input in balance or (f.is_choice and "params" in held))
+        f for f in FACTORS if not (f.input in balance or (f.is_choice and "params" in held))
     )
     rng = np.random.default_rng(seed)
     unit = rng.random((n, len(FACTORS)))[:, [FACTORS.index(f) for f in factors]]

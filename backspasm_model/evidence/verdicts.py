@@ -69,8 +69,14 @@ class Yardstick:
 
 #: Every yardstick by key (``data/claims.toml`` ``[yardsticks]``).
 YARDSTICKS: dict[str, Yardstick] = {
-    k: Yardstick(k, float(v["value"]), str(v["units"]), str(v["kind"]), str(v["source"]),
-                 tuple(v.get("cites", ())))
+    k: Yardstick(
+        k,
+        float(v["value"]),
+        str(v["units"]),
+        str(v["kind"]),
+        str(v["source"]),
+        tuple(v.get("cites", ())),
+    )
     for k, v in _DATA["yardsticks"].items()
 }
 #: Threshold names of earlier versions, kept for the lessons that print them.

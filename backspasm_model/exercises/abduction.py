@@ -91,8 +91,9 @@ def _check(name: str, value: object) -> np.ndarray:
     return check_range(name, value, r.lo, r.hi, r.unit)
 
 
-def _leg_mass_and_com(segments: str, body_mass_kg: np.ndarray, leg_length_m: np.ndarray,
-                      thigh_share: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _leg_mass_and_com(
+    segments: str, body_mass_kg: np.ndarray, leg_length_m: np.ndarray, thigh_share: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Leg mass (kg) and the distance of its centre of mass from the hip (m)."""
     seg = _d["segments"][segments]
     if segments.startswith("de_leva"):
@@ -103,17 +104,23 @@ def _leg_mass_and_com(segments: str, body_mass_kg: np.ndarray, leg_length_m: np.
         m_t, m_s, m_f = (frac[k] / 100.0 for k in ("thigh", "shank", "foot"))
         # the foot's centre of mass sits at the ankle along the leg (its offset points
         # forwards, along the abduction axis, and adds no lever)
-        moment = (m_t * com["thigh"] / 100.0 * thigh
-                  + m_s * (thigh + com["shank"] / 100.0 * shank)
-                  + m_f * leg_length_m)
+        moment = (
+            m_t * com["thigh"] / 100.0 * thigh
+            + m_s * (thigh + com["shank"] / 100.0 * shank)
+            + m_f * leg_length_m
+        )
         total = m_t + m_s + m_f
         return total * body_mass_kg, moment / total
     if segments == "dempster_winter":
-        return (seg["leg_mass_fraction"]["value"] * body_mass_kg,
-                seg["leg_com_from_proximal"]["value"] * leg_length_m)
+        return (
+            seg["leg_mass_fraction"]["value"] * body_mass_kg,
+            seg["leg_com_from_proximal"]["value"] * leg_length_m,
+        )
     # gait2392: mass scaled with body mass, COM distance scaled with leg length
-    return (seg["leg_mass_kg"]["value"] / _REF_MASS * body_mass_kg,
-            seg["leg_com_from_hip_m"]["value"] * leg_length_m / _L0)
+    return (
+        seg["leg_mass_kg"]["value"] / _REF_MASS * body_mass_kg,
+        seg["leg_com_from_hip_m"]["value"] * leg_length_m / _L0,
+    )
 
 
 def resting_angle_deg(leg_length_m: ArrayLike = _L0) -> np.ndarray:
@@ -263,9 +270,11 @@ def side_lying_abduction(
     try:
         np.broadcast_shapes(a.shape, m.shape, w.shape, s.shape, L.shape, ts.shape)
     except ValueError as exc:
-        raise ValueError(f"inputs do not broadcast together: angle_deg {a.shape}, "
-                         f"body_mass_kg {m.shape}, ankle_weight_kg {w.shape}, "
-                         f"abductor_strength {s.shape}, leg_length_m {L.shape}") from exc
+        raise ValueError(
+            f"inputs do not broadcast together: angle_deg {a.shape}, "
+            f"body_mass_kg {m.shape}, ankle_weight_kg {w.shape}, "
+            f"abductor_strength {s.shape}, leg_length_m {L.shape}"
+        ) from exc
     m_leg, d = _leg_mass_and_com(seg, m, L, ts)
     cos_a = np.cos(np.radians(a))
     per_kg = _G * _W_POS * L * cos_a

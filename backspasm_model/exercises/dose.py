@@ -111,20 +111,19 @@ class DoseResult:
     @cached_property
     def _per_rep(self) -> tuple[np.ndarray, np.ndarray]:
         """Peak effort of rep k of a set, ``(..., reps)``, and whether it failed."""
-        fade = 1.0 - self._fatigue[..., None] * np.arange(self.reps)   # capacity left
+        fade = 1.0 - self._fatigue[..., None] * np.arange(self.reps)  # capacity left
         with np.errstate(divide="ignore", invalid="ignore"):
             per_rep = self._peak_rested[..., None] / fade
         failed = per_rep > 1.0
         failed |= fade <= 0.0
-        per_rep[failed] = 1.0                   # a failed rep: a maximal effort, short
+        per_rep[failed] = 1.0  # a failed rep: a maximal effort, short
         return per_rep, failed
 
     @property
     def rep_peak_effort(self) -> np.ndarray:
         """Peak effort of each rep, ``(..., sets, reps)``, 1.0 where the rep failed."""
         per_rep = self._per_rep[0]
-        return np.broadcast_to(per_rep[..., None, :],
-                               per_rep.shape[:-1] + (self.sets, self.reps))
+        return np.broadcast_to(per_rep[..., None, :], per_rep.shape[:-1] + (self.sets, self.reps))
 
     @property
     def rep_failed(self) -> np.ndarray:
@@ -144,9 +143,17 @@ _SHAPE01 = 0.5 * (1.0 - np.cos(2.0 * np.pi * (np.arange(_N_SAMPLES) + 0.5) / _N_
 _HALF = _SHAPE01[: _N_SAMPLES // 2]
 
 
-def _lift(n: int, start: np.ndarray, top: np.ndarray, m: np.ndarray, w: np.ndarray,
-          s: np.ndarray, L: np.ndarray, segments: str, params: str
-          ) -> tuple[np.ndarray, np.ndarray]:
+def _lift(
+    n: int,
+    start: np.ndarray,
+    top: np.ndarray,
+    m: np.ndarray,
+    w: np.ndarray,
+    s: np.ndarray,
+    L: np.ndarray,
+    segments: str,
+    params: str,
+) -> tuple[np.ndarray, np.ndarray]:
     """Mean gravity torque (N m) and peak effort (fraction of capacity) over one rested rep,
     for ``n`` elements given as flat arrays of length ``n`` or 1, block by block.
 
@@ -155,7 +162,7 @@ def _lift(n: int, start: np.ndarray, top: np.ndarray, m: np.ndarray, w: np.ndarr
     ``g (m_leg d + m_w L_w)`` fixed per element, the capacity ``table(angle) x scale``.
     """
     m_leg, d = _leg_mass_and_com(segments, m, L, np.asarray(_THIGH_SHARE))
-    gain = _G * (m_leg * d + w * _W_POS * L)                 # N m at cos(angle) = 1
+    gain = _G * (m_leg * d + w * _W_POS * L)  # N m at cos(angle) = 1
     scale = s * (m / _REF_MASS)
     table = np.array(_CAP[f"{params}_Nm"]["value"], dtype=float)
     mean_cos = np.empty(n)
@@ -227,12 +234,9 @@ def abduction_dose(
     (21, 1.0)
     """
     dose = prescribed_dose()
-    n_sets = check_whole("sets", dose["sets"] if sets is None else sets,
-                         *_whole_range("sets"))
-    n_reps = check_whole("reps", dose["reps"] if reps is None else reps,
-                         *_whole_range("reps"))
-    top = _check("top_angle_deg", dose["top_angle_deg"] if top_angle_deg is None
-                 else top_angle_deg)
+    n_sets = check_whole("sets", dose["sets"] if sets is None else sets, *_whole_range("sets"))
+    n_reps = check_whole("reps", dose["reps"] if reps is None else reps, *_whole_range("reps"))
+    top = _check("top_angle_deg", dose["top_angle_deg"] if top_angle_deg is None else top_angle_deg)
     w = _check("ankle_weight_kg", ankle_weight_kg)
     m = _check("body_mass_kg", body_mass_kg)
     s = _check("abductor_strength", abductor_strength)
@@ -242,15 +246,24 @@ def abduction_dose(
     L = _check("leg_length_m", leg_length_m)
     seg = check_choice("segments", segments, SEGMENT_TABLES)
     pset = check_choice("params", params, CAPACITY_SETS)
-    named = {"top_angle_deg": top, "ankle_weight_kg": w, "body_mass_kg": m,
-             "abductor_strength": s, "effort_threshold": thr, "rep_duration_s": dur,
-             "fatigue_per_rep": fat, "leg_length_m": L}
+    named = {
+        "top_angle_deg": top,
+        "ankle_weight_kg": w,
+        "body_mass_kg": m,
+        "abductor_strength": s,
+        "effort_threshold": thr,
+        "rep_duration_s": dur,
+        "fatigue_per_rep": fat,
+        "leg_length_m": L,
+    }
     try:
         lift_shape = np.broadcast_shapes(top.shape, w.shape, m.shape, s.shape, L.shape)
         shape = np.broadcast_shapes(lift_shape, thr.shape, dur.shape, fat.shape)
     except ValueError as exc:
-        raise ValueError("inputs do not broadcast together: "
-                         f"{ {k: v.shape for k, v in named.items() if v.ndim} }") from exc
+        raise ValueError(
+            "inputs do not broadcast together: "
+            f"{ {k: v.shape for k, v in named.items() if v.ndim} }"
+        ) from exc
     start = -np.degrees(np.arcsin(_HIP_SEP / L))
     below = top < start
     if np.any(below):
@@ -258,24 +271,27 @@ def abduction_dose(
         t_i = float(np.broadcast_to(top, below.shape)[i])
         s_i = float(np.broadcast_to(start, below.shape)[i])
         l_i = float(np.broadcast_to(L, below.shape)[i])
-        raise ValueError(f"top_angle_deg = {t_i!r} deg is below the resting angle {s_i:.1f} deg "
-                         f"of a leg_length_m = {l_i:g} m leg: the leg cannot be lifted to it; "
-                         f"allowed range {s_i:.1f} to 50 deg for this leg (-10 to 50 deg "
-                         "overall)")
+        raise ValueError(
+            f"top_angle_deg = {t_i!r} deg is below the resting angle {s_i:.1f} deg "
+            f"of a leg_length_m = {l_i:g} m leg: the leg cannot be lifted to it; "
+            f"allowed range {s_i:.1f} to 50 deg for this leg (-10 to 50 deg "
+            "overall)"
+        )
 
     def flat(x: np.ndarray) -> np.ndarray:  # one value stays one value (no copy)
         return x.reshape(1) if x.size == 1 else np.broadcast_to(x, lift_shape).reshape(-1)
 
     size = int(np.prod(lift_shape, dtype=np.int64))
-    mean_t, peak_flat = _lift(size, flat(start), flat(top), flat(m), flat(w), flat(s), flat(L),
-                              seg, pset)
+    mean_t, peak_flat = _lift(
+        size, flat(start), flat(top), flat(m), flat(w), flat(s), flat(L), seg, pset
+    )
     impulse_rep = mean_t.reshape(lift_shape) * dur
     peak0 = peak_flat.reshape(lift_shape)
     # count rep by rep (memory of a few arrays of the input size, not of size x reps)
     above = np.zeros(shape, dtype=np.int64)
     n_failed = np.zeros(shape, dtype=np.int64)
     for k in range(n_reps):
-        fade = 1.0 - fat * k                                          # capacity left, rep k
+        fade = 1.0 - fat * k  # capacity left, rep k
         with np.errstate(divide="ignore", invalid="ignore"):
             need = peak0 / fade
         failed = (need > 1.0) | (fade <= 0.0)

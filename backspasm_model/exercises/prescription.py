@@ -85,8 +85,8 @@ class Item:
 @cache
 def load_prescription() -> dict[str, Any]:
     """The parsed ``data/prescription.toml``."""
-    text = resources.files("backspasm_model").joinpath("data", "prescription.toml").read_text(
-        "utf-8"
+    text = (
+        resources.files("backspasm_model").joinpath("data", "prescription.toml").read_text("utf-8")
     )
     return tomllib.loads(text)
 
@@ -132,8 +132,10 @@ def moves_text(item: Item) -> str:
     'quad tightness -0.05 (assumption, -0.1 to -0.02)'
     """
     if not isinstance(item, Item):
-        raise TypeError(f"item = {item!r} is not a prescription Item; allowed: one of ITEMS "
-                        f"({', '.join(i.id for i in ITEMS)})")
+        raise TypeError(
+            f"item = {item!r} is not a prescription Item; allowed: one of ITEMS "
+            f"({', '.join(i.id for i in ITEMS)})"
+        )
     if not item.moves:
         return "moves no slider of the sagittal balance"
     return "; ".join(m.describe() for m in item.moves)
@@ -154,15 +156,21 @@ def apply_program(
     from ..core.checks import check_scalar
 
     if not isinstance(inputs, Mapping):
-        raise TypeError(f"inputs = {inputs!r} is not a mapping; allowed: a dict of stand() "
-                        "inputs, e.g. {'quad_tightness': 0.1}")
+        raise TypeError(
+            f"inputs = {inputs!r} is not a mapping; allowed: a dict of stand() "
+            "inputs, e.g. {'quad_tightness': 0.1}"
+        )
     if ranges is not None and not isinstance(ranges, Mapping):
-        raise TypeError(f"ranges = {ranges!r} is not a mapping; allowed: a dict of input name "
-                        "-> (lo, hi)")
-    if items is not None and not (isinstance(items, tuple)
-                                  and all(isinstance(i, Item) for i in items)):
-        raise TypeError(f"items = {items!r} is not a tuple of prescription Items; allowed: "
-                        "None (all of ITEMS) or a tuple of them")
+        raise TypeError(
+            f"ranges = {ranges!r} is not a mapping; allowed: a dict of input name -> (lo, hi)"
+        )
+    if items is not None and not (
+        isinstance(items, tuple) and all(isinstance(i, Item) for i in items)
+    ):
+        raise TypeError(
+            f"items = {items!r} is not a tuple of prescription Items; allowed: "
+            "None (all of ITEMS) or a tuple of them"
+        )
     if ranges is None or any(m.input not in inputs for it in (items or ITEMS) for m in it.moves):
         from ..core.balance import DEFAULTS, INPUT_RANGES  # lazy: this module stays numpy-free
 
@@ -175,12 +183,13 @@ def apply_program(
     for item in items or ITEMS:
         for m in item.moves:
             if m.input not in ranges:
-                raise ValueError(f"ranges has no entry for {m.input!r}; allowed: a (lo, hi) "
-                                 f"pair for every moved input ({m.units})")
+                raise ValueError(
+                    f"ranges has no entry for {m.input!r}; allowed: a (lo, hi) "
+                    f"pair for every moved input ({m.units})"
+                )
             lo, hi = (float(x) for x in ranges[m.input])
             unit = _input_unit(m.input)
-            old = check_scalar(m.input, out.get(m.input, defaults.get(m.input, 0.0)), lo, hi,
-                               unit)
+            old = check_scalar(m.input, out.get(m.input, defaults.get(m.input, 0.0)), lo, hi, unit)
             out[m.input] = min(max(m.apply(old), lo), hi)
     return out
 

@@ -60,8 +60,10 @@ PROGRAM_INPUT_RANGES: dict[str, InputRange] = {
 #: Default value of every numeric input of :func:`program` (start state: the seed's premise).
 PROGRAM_DEFAULTS: dict[str, float] = {
     "weeks": 12.0,
-    **{k: float(_p["start"][k]["value"]) for k in
-       ("quad_strength", "hamstring_strength", "quad_tightness", "abductor_strength")},
+    **{
+        k: float(_p["start"][k]["value"])
+        for k in ("quad_strength", "hamstring_strength", "quad_tightness", "abductor_strength")
+    },
     **{k: float(_p[k]["value"]) for k in _RATES},
 }
 
@@ -156,25 +158,34 @@ def program(
     """
     unknown = set(inputs) - set(PROGRAM_INPUT_RANGES)
     if unknown:
-        raise TypeError(f"unknown input(s) {', '.join(sorted(unknown))}; allowed: "
-                        f"{', '.join(PROGRAM_INPUT_RANGES)}, view, params, train_hamstrings, "
-                        "train_abductors, stretch_quads, stand_inputs")
-    switches = {name: check_flag(name, value) for name, value in (
-        ("train_hamstrings", train_hamstrings), ("train_abductors", train_abductors),
-        ("stretch_quads", stretch_quads))}
+        raise TypeError(
+            f"unknown input(s) {', '.join(sorted(unknown))}; allowed: "
+            f"{', '.join(PROGRAM_INPUT_RANGES)}, view, params, train_hamstrings, "
+            "train_abductors, stretch_quads, stand_inputs"
+        )
+    switches = {
+        name: check_flag(name, value)
+        for name, value in (
+            ("train_hamstrings", train_hamstrings),
+            ("train_abductors", train_abductors),
+            ("stretch_quads", stretch_quads),
+        )
+    }
     v: dict[str, float] = {}
     for key, rng in PROGRAM_INPUT_RANGES.items():
         # a single number: a program is one person
-        v[key] = check_scalar(key, inputs.get(key, PROGRAM_DEFAULTS[key]), rng.lo, rng.hi,
-                              rng.unit)
+        v[key] = check_scalar(key, inputs.get(key, PROGRAM_DEFAULTS[key]), rng.lo, rng.hi, rng.unit)
     if stand_inputs is not None and not isinstance(stand_inputs, dict):
-        raise TypeError(f"stand_inputs = {show_value(stand_inputs)} is not a dict; allowed: a "
-                        "dict of other stand() inputs (see INPUT_RANGES for ranges and units)")
+        raise TypeError(
+            f"stand_inputs = {show_value(stand_inputs)} is not a dict; allowed: a "
+            "dict of other stand() inputs (see INPUT_RANGES for ranges and units)"
+        )
     extra = dict(stand_inputs or {})
     clash = set(extra) & {"quad_strength", "hamstring_strength", "quad_tightness"}
     if clash:
-        raise TypeError(f"pass {', '.join(sorted(clash))} directly to program(), not in "
-                        "stand_inputs")
+        raise TypeError(
+            f"pass {', '.join(sorted(clash))} directly to program(), not in stand_inputs"
+        )
     weeks = v["weeks"]
     grid = np.arange(0.0, np.floor(weeks) + 1.0)
     if weeks > grid[-1]:
@@ -185,16 +196,27 @@ def program(
         lo, hi = _p[k]["range"]
         rate[k] = np.array([v[k], lo, hi], dtype=float)[:, None]
     t = grid[None, :]
-    on = {"h": float(switches["train_hamstrings"]), "a": float(switches["train_abductors"]),
-          "q": float(switches["stretch_quads"])}
-    ham = np.minimum(v["hamstring_strength"] * (1.0 + on["h"] * rate[_RATES[0]] * t),
-                     _STRENGTH_MAX)
-    abd = np.minimum(v["abductor_strength"] * (1.0 + on["a"] * rate[_RATES[1]] * t),
-                     PROGRAM_INPUT_RANGES["abductor_strength"].hi)
+    on = {
+        "h": float(switches["train_hamstrings"]),
+        "a": float(switches["train_abductors"]),
+        "q": float(switches["stretch_quads"]),
+    }
+    ham = np.minimum(v["hamstring_strength"] * (1.0 + on["h"] * rate[_RATES[0]] * t), _STRENGTH_MAX)
+    abd = np.minimum(
+        v["abductor_strength"] * (1.0 + on["a"] * rate[_RATES[1]] * t),
+        PROGRAM_INPUT_RANGES["abductor_strength"].hi,
+    )
     quad_t = np.maximum(v["quad_tightness"] - on["q"] * rate[_RATES[2]] * t, 0.0)
     ham, abd, quad_t = np.broadcast_arrays(ham, abd, quad_t)
-    s = stand(view=view, params=params, on_unstable="nan", quad_strength=v["quad_strength"],
-              hamstring_strength=ham, quad_tightness=quad_t, **extra)
+    s = stand(
+        view=view,
+        params=params,
+        on_unstable="nan",
+        quad_strength=v["quad_strength"],
+        hamstring_strength=ham,
+        quad_tightness=quad_t,
+        **extra,
+    )
     body = extra.get("body_mass_kg", 75.0)
     st = single_leg_stance(abductor_strength=abd, body_mass_kg=body)
     tilt = _env(np.asarray(s.tilt_deg))
@@ -205,15 +227,29 @@ def program(
     h, q, a = _env(ham), _env(quad_t), _env(abd)
     return ProgramResult(
         week=grid,
-        hamstring_strength=h[0], hamstring_strength_low=h[1], hamstring_strength_high=h[2],
-        quad_tightness=q[0], quad_tightness_low=q[1], quad_tightness_high=q[2],
-        abductor_strength=a[0], abductor_strength_low=a[1], abductor_strength_high=a[2],
-        tilt_deg=tilt[0], tilt_low_deg=tilt[1], tilt_high_deg=tilt[2],
-        ql_length_change_mm=qll[0], ql_length_change_low_mm=qll[1],
+        hamstring_strength=h[0],
+        hamstring_strength_low=h[1],
+        hamstring_strength_high=h[2],
+        quad_tightness=q[0],
+        quad_tightness_low=q[1],
+        quad_tightness_high=q[2],
+        abductor_strength=a[0],
+        abductor_strength_low=a[1],
+        abductor_strength_high=a[2],
+        tilt_deg=tilt[0],
+        tilt_low_deg=tilt[1],
+        tilt_high_deg=tilt[2],
+        ql_length_change_mm=qll[0],
+        ql_length_change_low_mm=qll[1],
         ql_length_change_high_mm=qll[2],
-        ql_force_capacity=qlc[0], ql_force_capacity_low=qlc[1], ql_force_capacity_high=qlc[2],
-        abductor_capacity_Nm=cap[0], abductor_capacity_low_Nm=cap[1],
+        ql_force_capacity=qlc[0],
+        ql_force_capacity_low=qlc[1],
+        ql_force_capacity_high=qlc[2],
+        abductor_capacity_Nm=cap[0],
+        abductor_capacity_low_Nm=cap[1],
         abductor_capacity_high_Nm=cap[2],
-        pelvic_drop_deg=drop[0], pelvic_drop_low_deg=drop[1], pelvic_drop_high_deg=drop[2],
+        pelvic_drop_deg=drop[0],
+        pelvic_drop_low_deg=drop[1],
+        pelvic_drop_high_deg=drop[2],
         rates={k: v[k] for k in _RATES},
     )

@@ -144,37 +144,41 @@ def single_leg_stance(
     """
     unknown = set(inputs) - set(STANCE_INPUT_RANGES)
     if unknown:
-        raise TypeError(f"unknown input(s) {', '.join(sorted(unknown))}; allowed: "
-                        f"{', '.join(STANCE_INPUT_RANGES)}, params")
+        raise TypeError(
+            f"unknown input(s) {', '.join(sorted(unknown))}; allowed: "
+            f"{', '.join(STANCE_INPUT_RANGES)}, params"
+        )
     pset = check_choice("params", params, CAPACITY_SETS)
     v = {}
     for key, rng in STANCE_INPUT_RANGES.items():
-        v[key] = check_range(key, inputs.get(key, STANCE_DEFAULTS[key]), rng.lo, rng.hi,
-                             rng.unit)
+        v[key] = check_range(key, inputs.get(key, STANCE_DEFAULTS[key]), rng.lo, rng.hi, rng.unit)
     try:
         shape = np.broadcast_shapes(*(x.shape for x in v.values()))
     except ValueError as exc:
-        raise ValueError("inputs do not broadcast together: "
-                         f"{ {k: x.shape for k, x in v.items() if x.ndim} }") from exc
+        raise ValueError(
+            f"inputs do not broadcast together: { {k: x.shape for k, x in v.items() if x.ndim} }"
+        ) from exc
     m = v["body_mass_kg"]
     W = m * _G
     lean = np.radians(v["trunk_lean_deg"])
     a, bo = v["body_weight_lever_m"], v["abductor_lever_m"]
     alpha = np.radians(v["abductor_angle_deg"])
     demand0 = _S5 * W * a
-    shift = _TORSO * W * _H                                    # N m per unit sin(lean)
+    shift = _TORSO * W * _H  # N m per unit sin(lean)
     demand = demand0 - shift * np.sin(lean)
-    cap = abductor_capacity_Nm(0.0, params=pset, abductor_strength=v["abductor_strength"],
-                               body_mass_kg=m)
+    cap = abductor_capacity_Nm(
+        0.0, params=pset, abductor_strength=v["abductor_strength"], body_mass_kg=m
+    )
     active = np.minimum(demand, cap)
     shortfall = np.maximum(demand - cap, 0.0)
     drop = shortfall / v["frontal_stiffness_Nm_per_deg"]
-    f_total = demand / bo                                     # muscle + passive restraint
+    f_total = demand / bo  # muscle + passive restraint
     hip = np.hypot(_S5 * W + f_total * np.cos(alpha), f_total * np.sin(alpha))
     with np.errstate(invalid="ignore"):
         s_needed = np.maximum(demand0 - cap, 0.0) / shift
-        lean_level = np.where(s_needed <= 1.0, np.degrees(np.arcsin(np.minimum(s_needed, 1.0))),
-                              np.nan)
+        lean_level = np.where(
+            s_needed <= 1.0, np.degrees(np.arcsin(np.minimum(s_needed, 1.0))), np.nan
+        )
     ql_cap = _QL_CAP * m / _REF_MASS
     lateral = shift * np.sin(lean)
 

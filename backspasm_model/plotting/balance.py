@@ -79,8 +79,14 @@ class BalanceFigure(LiveFigure):
     every artist normally (used for the naive full re-plot and for saving PNGs).
     """
 
-    def __init__(self, fig: Figure | None = None, *, figsize: tuple[float, float] = (12.8, 7.2),
-                 dpi: float = 100.0, animated: bool = True) -> None:
+    def __init__(
+        self,
+        fig: Figure | None = None,
+        *,
+        figsize: tuple[float, float] = (12.8, 7.2),
+        dpi: float = 100.0,
+        animated: bool = True,
+    ) -> None:
         super().__init__(fig, figsize, dpi, animated)
         self._build()
         self._last: Posture | None = None
@@ -89,23 +95,40 @@ class BalanceFigure(LiveFigure):
     def _build(self) -> None:
         fig = self.fig
         fs = _FONT
-        gs = fig.add_gridspec(2, 2, width_ratios=[0.8, 1.25], hspace=0.62, wspace=0.3,
-                              left=0.02, right=0.98, top=0.86, bottom=0.24)
+        gs = fig.add_gridspec(
+            2,
+            2,
+            width_ratios=[0.8, 1.25],
+            hspace=0.62,
+            wspace=0.3,
+            left=0.02,
+            right=0.98,
+            top=0.86,
+            bottom=0.24,
+        )
         ax = self.ax_stick = diagram_axes(fig, gs[:, 0], (-0.20, 0.20), (-0.30, 0.52))
         ax.plot([-0.18, -0.08], [-0.29, -0.29], color=PALETTE["bone"], lw=3)
         ax.text(-0.13, -0.28, "10 cm", ha="center", va="bottom", fontsize=fs - 2)
-        ax.annotate("front", xy=(0.2, -0.22), xytext=(0.1, -0.22), fontsize=fs - 2,
-                    va="center", arrowprops={"arrowstyle": "->", "lw": 1.5})
+        ax.annotate(
+            "front",
+            xy=(0.2, -0.22),
+            xytext=(0.1, -0.22),
+            fontsize=fs - 2,
+            va="center",
+            arrowprops={"arrowstyle": "->", "lw": 1.5},
+        )
         bone, ghost = PALETTE["bone"], PALETTE["ghost"]
         self.ghost: dict[str, Any] = {}
         for name in ("femur", "pelvis", "spine", "thorax", "ql"):
-            (self.ghost[name],) = ax.plot([], [], color=ghost, lw=3, alpha=0.55,
-                                          solid_capstyle="round")
+            (self.ghost[name],) = ax.plot(
+                [], [], color=ghost, lw=3, alpha=0.55, solid_capstyle="round"
+            )
             self._anim(self.ghost[name])
         self.muscle_lines: dict[str, Any] = {}
         for g in GROUPS:
-            (self.muscle_lines[g],) = ax.plot([], [], color=PALETTE[g], lw=_LW0,
-                                              solid_capstyle="round", label=GROUP_LABELS[g])
+            (self.muscle_lines[g],) = ax.plot(
+                [], [], color=PALETTE[g], lw=_LW0, solid_capstyle="round", label=GROUP_LABELS[g]
+            )
             self._anim(self.muscle_lines[g])
         self.sticks: dict[str, Any] = {}
         for name, kw in {
@@ -114,13 +137,15 @@ class BalanceFigure(LiveFigure):
             "spine": {"lw": 5, "marker": "s", "ms": 7},
             "thorax": {"lw": 7},
         }.items():
-            (self.sticks[name],) = ax.plot([], [], color=bone, solid_capstyle="round",
-                                           solid_joinstyle="round", **kw)
+            (self.sticks[name],) = ax.plot(
+                [], [], color=bone, solid_capstyle="round", solid_joinstyle="round", **kw
+            )
             self._anim(self.sticks[name])
         (self.sticks["asis_psis"],) = ax.plot([], [], color=PALETTE["marker"], lw=1.5, ls="--")
         self._anim(self.sticks["asis_psis"])
-        (self.sticks["landmarks"],) = ax.plot([], [], ls="none", marker="o", ms=10,
-                                              mfc="white", mec=PALETTE["marker"], mew=2.5)
+        (self.sticks["landmarks"],) = ax.plot(
+            [], [], ls="none", marker="o", ms=10, mfc="white", mec=PALETTE["marker"], mew=2.5
+        )
         self._anim(self.sticks["landmarks"])
         (self.ql_line,) = ax.plot([], [], color=PALETTE["ql"], lw=5, label="quadratus lumborum")
         self._anim(self.ql_line)
@@ -128,27 +153,47 @@ class BalanceFigure(LiveFigure):
         self._anim(self.rib_marker)
         ax.plot([0.0], [0.0], ls="none", marker="o", ms=12, mfc="white", mec=bone, mew=2.5)
         # landmark names as text markers (drawn from a cached stamp: cheap to move)
-        (self.asis_label,) = ax.plot([], [], ls="none", marker=r"$\mathbf{ASIS}$", ms=34, mew=0,
-                                     color=PALETTE["marker"])
+        (self.asis_label,) = ax.plot(
+            [], [], ls="none", marker=r"$\mathbf{ASIS}$", ms=34, mew=0, color=PALETTE["marker"]
+        )
         self._anim(self.asis_label)
-        (self.psis_label,) = ax.plot([], [], ls="none", marker=r"$\mathbf{PSIS}$", ms=34, mew=0,
-                                     color=PALETTE["marker"])
+        (self.psis_label,) = ax.plot(
+            [], [], ls="none", marker=r"$\mathbf{PSIS}$", ms=34, mew=0, color=PALETTE["marker"]
+        )
         self._anim(self.psis_label)
         fig.text(0.01, 0.985, "pelvic tilt:", fontsize=fs + 3, va="top", fontweight="bold")
-        self.tilt_text = FastText((0.2, 0.985), fig.transFigure, size_pt=fs + 3,
-                                  weight="bold", va="top")
+        self.tilt_text = FastText(
+            (0.2, 0.985), fig.transFigure, size_pt=fs + 3, weight="bold", va="top"
+        )
         fig.add_artist(self.tilt_text)
         self._anim(self.tilt_text)
-        self.message_text = self._anim(ax.text(0.5, 0.5, "", transform=ax.transAxes,
-                                               fontsize=fs, ha="center", va="center",
-                                               color=PALETTE["quadriceps"], wrap=True))
+        self.message_text = self._anim(
+            ax.text(
+                0.5,
+                0.5,
+                "",
+                transform=ax.transAxes,
+                fontsize=fs,
+                ha="center",
+                va="center",
+                color=PALETTE["quadriceps"],
+                wrap=True,
+            )
+        )
         # one legend per view, made once: the two-muscle view lists only its own groups
         self.legends: dict[str, Any] = {}
         for view, groups in VIEW_GROUPS.items():
             handles = [self.muscle_lines[g] for g in GROUPS if g in groups] + [self.ql_line]
-            leg = fig.legend(handles=handles, loc="lower left", ncol=3, fontsize=fs - 2,
-                             frameon=False, bbox_to_anchor=(0.0, 0.0), handlelength=1.2,
-                             columnspacing=1.0)
+            leg = fig.legend(
+                handles=handles,
+                loc="lower left",
+                ncol=3,
+                fontsize=fs - 2,
+                frameon=False,
+                bbox_to_anchor=(0.0, 0.0),
+                handlelength=1.2,
+                columnspacing=1.0,
+            )
             for h in leg.get_lines():
                 h.set_linewidth(5)
             leg.set_visible(False)
@@ -164,26 +209,47 @@ class BalanceFigure(LiveFigure):
         ax2.set_title("balance: rest where net moment = 0", fontsize=fs)
         ax2.tick_params(labelsize=fs - 2)
         ax2.grid(True, alpha=0.3)
-        ax2.text(0.99, 0.97, "tips forward (anterior)", transform=ax2.transAxes, ha="right",
-                 va="top", fontsize=fs - 2, color=PALETTE["bone"])
-        ax2.text(0.01, 0.03, "tips backward (posterior)", transform=ax2.transAxes, ha="left",
-                 va="bottom", fontsize=fs - 2, color=PALETTE["bone"])
+        ax2.text(
+            0.99,
+            0.97,
+            "tips forward (anterior)",
+            transform=ax2.transAxes,
+            ha="right",
+            va="top",
+            fontsize=fs - 2,
+            color=PALETTE["bone"],
+        )
+        ax2.text(
+            0.01,
+            0.03,
+            "tips backward (posterior)",
+            transform=ax2.transAxes,
+            ha="left",
+            va="bottom",
+            fontsize=fs - 2,
+            color=PALETTE["bone"],
+        )
         (self.ghost_curve,) = ax2.plot([], [], color=PALETTE["ghost"], lw=2.5, alpha=0.7)
         self._anim(self.ghost_curve)
-        (self.ghost_point,) = ax2.plot([], [], ls="none", marker="o", ms=11,
-                                       color=PALETTE["ghost"])
+        (self.ghost_point,) = ax2.plot([], [], ls="none", marker="o", ms=11, color=PALETTE["ghost"])
         self._anim(self.ghost_point)
         (self.curve,) = ax2.plot([], [], color=PALETTE["hamstrings"], lw=3)
         self._anim(self.curve)
-        (self.operating_point,) = ax2.plot([], [], ls="none", marker="o", ms=13,
-                                           color=PALETTE["quadriceps"], mec="black", mew=1.5)
+        (self.operating_point,) = ax2.plot(
+            [], [], ls="none", marker="o", ms=13, color=PALETTE["quadriceps"], mec="black", mew=1.5
+        )
         self._anim(self.operating_point)
 
         self.fbd = FbdOverlay(
-            self, ax, {g: PALETTE[g] for g in GROUPS}, m_per_N=_M_PER_N,
+            self,
+            ax,
+            {g: PALETTE[g] for g in GROUPS},
+            m_per_N=_M_PER_N,
             weight_colour=PALETTE["marker"],
             key="free body: the pelvis\narrows: force (200 N = 10 cm)\n"
-                "dashed: lever arm from the hip", key_xy=(0.01, 0.2))
+            "dashed: lever arm from the hip",
+            key_xy=(0.01, 0.2),
+        )
 
         ax3 = self.ax_ql = fig.add_subplot(gs[1, 1])
         lo, hi = _disp["ql_fl_xlim"]
@@ -196,11 +262,20 @@ class BalanceFigure(LiveFigure):
 
         ax3.tick_params(labelsize=fs - 2)
         ax3.grid(True, alpha=0.3)
-        (self.ql_ghost_point,) = ax3.plot([], [], ls="none", marker="o", ms=11,
-                                          color=PALETTE["ghost"])
+        (self.ql_ghost_point,) = ax3.plot(
+            [], [], ls="none", marker="o", ms=11, color=PALETTE["ghost"]
+        )
         self._anim(self.ql_ghost_point)
-        (self.ql_point,) = ax3.plot([], [], ls="none", marker="o", ms=13,
-                                    color=PALETTE["back_extensors"], mec="black", mew=1.5)
+        (self.ql_point,) = ax3.plot(
+            [],
+            [],
+            ls="none",
+            marker="o",
+            ms=13,
+            color=PALETTE["back_extensors"],
+            mec="black",
+            mew=1.5,
+        )
         self._anim(self.ql_point)
         # zoomed inset: the QL moves only a few per cent
         zw = float(_disp["ql_zoom_half_width"])
@@ -213,12 +288,19 @@ class BalanceFigure(LiveFigure):
         ins.set_yticks([])
         ins.tick_params(labelsize=fs - 2)
         ins.set_title(f"zoom: +/-{zw * 100:g} %", fontsize=fs - 2)
-        (self.zoom_point,) = ins.plot([], [], ls="none", marker="o", ms=10,
-                                      color=PALETTE["back_extensors"], mec="black", mew=1.2)
+        (self.zoom_point,) = ins.plot(
+            [],
+            [],
+            ls="none",
+            marker="o",
+            ms=10,
+            color=PALETTE["back_extensors"],
+            mec="black",
+            mew=1.2,
+        )
         self._anim(self.zoom_point)
         # the QL's numbers as the panel's title line (a title that changes)
-        self.ql_text = FastText((0.0, 1.03), ax3.transAxes, size_pt=fs - 2, ha="left",
-                                va="bottom")
+        self.ql_text = FastText((0.0, 1.03), ax3.transAxes, size_pt=fs - 2, ha="left", va="bottom")
         ax3.add_artist(self.ql_text)
         self._anim(self.ql_text)
 
@@ -247,7 +329,7 @@ class BalanceFigure(LiveFigure):
                 ln.set_linewidth(_LW0 + (_LW1 - _LW0) * _quantise(s))
         view = "two-muscle view" if p.view == "seed" else "full view"
         self.tilt_text.set_text(f"{abs(p.tilt_deg):4.1f} deg {p.direction} ({view})")
-        if p.view != self._view:   # the legend of this view (a full redraw, on view changes only)
+        if p.view != self._view:  # the legend of this view (a full redraw, on view changes only)
             for v, leg in self.legends.items():
                 leg.set_visible(v == p.view)
             self._view = p.view
@@ -257,8 +339,10 @@ class BalanceFigure(LiveFigure):
         cap = hill.active_force_length(p.ql_fibre_length)
         self.ql_point.set_data([p.ql_fibre_length], [cap])
         self.zoom_point.set_data([p.ql_fibre_length], [cap])
-        self.ql_text.set_text(f"QL {p.ql_change_mm:+.2f} mm ({p.ql_change_pct:+.2f} %), "
-                              f"{100.0 * p.ql_capacity:.2f} % capacity")
+        self.ql_text.set_text(
+            f"QL {p.ql_change_mm:+.2f} mm ({p.ql_change_pct:+.2f} %), "
+            f"{100.0 * p.ql_capacity:.2f} % capacity"
+        )
         self.message_text.set_text("")
         self.message_text.set_visible(False)
         self._last = p
@@ -274,8 +358,9 @@ class BalanceFigure(LiveFigure):
                 continue
             first = float(np.hypot(xs[0], ys[0])) <= float(np.hypot(xs[-1], ys[-1]))
             i, j = (0, 1) if first else (-1, -2)
-            self.fbd.set_force(g, (float(xs[i]), float(ys[i])), (float(xs[j]), float(ys[j])),
-                               float(f))
+            self.fbd.set_force(
+                g, (float(xs[i]), float(ys[i])), (float(xs[j]), float(ys[j])), float(f)
+            )
         tx, ty = p.segments["thorax"]
         self.fbd.set_weight((float(np.mean(tx)), float(np.mean(ty))), _UPPER_BODY_N)
 
@@ -288,20 +373,24 @@ class BalanceFigure(LiveFigure):
     def set_ghost(self, p: Posture | None) -> None:
         """Show ``p`` as a faint ghost (or hide the ghost with ``None``); no redraw."""
         if p is None:
-            for a in (*self.ghost.values(), self.ghost_curve, self.ghost_point,
-                      self.ql_ghost_point):
+            for a in (
+                *self.ghost.values(),
+                self.ghost_curve,
+                self.ghost_point,
+                self.ql_ghost_point,
+            ):
                 a.set_data([], [])
             return
         for name in ("femur", "pelvis", "spine", "thorax", "ql"):
             self.ghost[name].set_data(*p.segments[name])
         self.ghost_curve.set_data(*p.curve)
         self.ghost_point.set_data([p.tilt_deg], [0.0])
-        self.ql_ghost_point.set_data([p.ql_fibre_length],
-                                     [hill.active_force_length(p.ql_fibre_length)])
+        self.ql_ghost_point.set_data(
+            [p.ql_fibre_length], [hill.active_force_length(p.ql_fibre_length)]
+        )
 
     def show_message(self, text: str) -> None:
         """Write a message across the stick panel (e.g. "no posture") and redraw."""
         self.message_text.set_text(text)
         self.message_text.set_visible(bool(text))
         self.draw()
-

@@ -26,8 +26,17 @@ from matplotlib.transforms import Affine2D, Transform
 
 from ..core.parameters import read_data_file
 
-__all__ = ["PALETTE", "GROUP_LABELS", "FastText", "LiveFigure", "close_figure", "diagram_axes",
-           "frontend_pending", "new_figure", "widget_backend_active"]
+__all__ = [
+    "PALETTE",
+    "GROUP_LABELS",
+    "FastText",
+    "LiveFigure",
+    "close_figure",
+    "diagram_axes",
+    "frontend_pending",
+    "new_figure",
+    "widget_backend_active",
+]
 
 _draw = read_data_file("drawing.toml")
 _disp = {k: v["value"] for k, v in _draw["display"].items()}
@@ -65,8 +74,9 @@ def widget_backend_active() -> bool:
     return str(name).lower() in _WIDGET_BACKENDS
 
 
-def new_figure(figsize: tuple[float, float], dpi: float, *, live: bool = False,
-               layout: str | None = None) -> Figure:
+def new_figure(
+    figsize: tuple[float, float], dpi: float, *, live: bool = False, layout: str | None = None
+) -> Figure:
     """A :class:`~matplotlib.figure.Figure` with a white background that pyplot never sees.
 
     ``live=True`` under the widget backend gives it ipympl's canvas (a widget, with its
@@ -85,7 +95,7 @@ def new_figure(figsize: tuple[float, float], dpi: float, *, live: bool = False,
         from ipympl.backend_nbagg import Canvas, FigureManager
 
         canvas = Canvas(fig)
-        FigureManager(canvas, 0)   # the front end talks to the canvas through its manager
+        FigureManager(canvas, 0)  # the front end talks to the canvas through its manager
     else:
         FigureCanvasAgg(fig)
     return fig
@@ -118,9 +128,17 @@ class FastText(Artist):
     coordinates of ``transform``; ``ha`` is "left" or "right", ``va`` "top" or "bottom".
     """
 
-    def __init__(self, xy: tuple[float, float], transform: Transform, *, size_pt: float,
-                 color: str = "black", weight: str = "normal", ha: str = "left",
-                 va: str = "bottom") -> None:
+    def __init__(
+        self,
+        xy: tuple[float, float],
+        transform: Transform,
+        *,
+        size_pt: float,
+        color: str = "black",
+        weight: str = "normal",
+        ha: str = "left",
+        va: str = "bottom",
+    ) -> None:
         super().__init__()
         self._xy = xy
         self._anchor_transform = transform
@@ -187,8 +205,7 @@ class FastText(Artist):
         gc.set_linewidth(0)
         gc.set_alpha(self._rgba[3])
         gc.set_antialiased(True)
-        renderer.draw_path(gc, self._path, Affine2D().scale(scale).translate(x, y),
-                           self._rgba)
+        renderer.draw_path(gc, self._path, Affine2D().scale(scale).translate(x, y), self._rgba)
         gc.restore()
         self.stale = False
 
@@ -223,8 +240,9 @@ def _quantise(s: float) -> float:
     return round(min(max(s, 0.0), 1.0) * _SHADE_LEVELS) / _SHADE_LEVELS
 
 
-def diagram_axes(fig: Figure, spec: Any, xlim: tuple[float, float],
-                 ylim: tuple[float, float]) -> Any:
+def diagram_axes(
+    fig: Figure, spec: Any, xlim: tuple[float, float], ylim: tuple[float, float]
+) -> Any:
     """An axes of ``fig`` at ``spec`` (a grid cell) for a drawing to scale: equal aspect,
     fixed limits, no ticks and no frame."""
     ax = fig.add_subplot(spec)
@@ -260,8 +278,15 @@ class LiveFigure:
     >>> lf.close()
     """
 
-    def __init__(self, fig: Figure | None, figsize: tuple[float, float], dpi: float,
-                 animated: bool, *, hide_chrome: bool = False) -> None:
+    def __init__(
+        self,
+        fig: Figure | None,
+        figsize: tuple[float, float],
+        dpi: float,
+        animated: bool,
+        *,
+        hide_chrome: bool = False,
+    ) -> None:
         if fig is None:
             fig = new_figure(figsize, dpi, live=True)
         self.fig = fig
@@ -271,8 +296,12 @@ class LiveFigure:
         self._bg: Any = None
         self._cid = self.canvas.mpl_connect("draw_event", self._on_draw) if animated else None
         if hide_chrome:
-            for attr, val in (("header_visible", False), ("footer_visible", False),
-                              ("toolbar_visible", False), ("resizable", False)):
+            for attr, val in (
+                ("header_visible", False),
+                ("footer_visible", False),
+                ("toolbar_visible", False),
+                ("resizable", False),
+            ):
                 if hasattr(self.canvas, attr):
                     setattr(self.canvas, attr, val)
 
@@ -287,8 +316,9 @@ class LiveFigure:
         return self._anim(ln)
 
     def _arrow(self, ax: Any, colour: str, lw: float = 3.0) -> FancyArrowPatch:
-        a = FancyArrowPatch((0, 0), (0, 0), arrowstyle="-|>", mutation_scale=18, lw=lw,
-                            color=colour, zorder=5)
+        a = FancyArrowPatch(
+            (0, 0), (0, 0), arrowstyle="-|>", mutation_scale=18, lw=lw, color=colour, zorder=5
+        )
         ax.add_patch(a)
         return self._anim(a)
 

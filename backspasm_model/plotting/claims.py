@@ -57,7 +57,7 @@ BAND_BODIES = 256
 #: Points of the net-moment curve band (a smooth band needs far fewer than the curve).
 BAND_CURVE_POINTS = 41
 _BAND_SEED = 20240607
-_BAND_COLOUR = "#56B4E9"   # Okabe-Ito sky blue
+_BAND_COLOUR = "#56B4E9"  # Okabe-Ito sky blue
 _NOMINAL_COLOUR = "#D55E00"  # Okabe-Ito vermillion
 _LABELS = {f.key: f.label for f in FACTORS}
 _CURVE_RANGE_DEG = np.array([-20.0, 30.0])  # default span of the band curve (clinical deg)
@@ -66,7 +66,7 @@ _CURVE_RANGE_DEG = np.array([-20.0, 30.0])  # default span of the band curve (cl
 def _new_ax(ax: Any, figsize: tuple[float, float]) -> tuple[Figure, Any]:
     if ax is not None:
         return ax.figure, ax
-    fig = new_figure(figsize, 90.0, layout="constrained")   # static: Agg, never in pyplot
+    fig = new_figure(figsize, 90.0, layout="constrained")  # static: Agg, never in pyplot
     return fig, fig.add_subplot()
 
 
@@ -81,8 +81,13 @@ def plot_tilt_distribution(
     fig, ax = _new_ax(ax, (7.5, 3.6))
     t = sample.tilt_deg[np.isfinite(sample.tilt_deg)]
     lo, hi = band(t, fraction)
-    ax.axvspan(float(lo), float(hi), color=_BAND_COLOUR, alpha=0.25,
-               label=f"{100 * fraction:.0f} % of plausible bodies")
+    ax.axvspan(
+        float(lo),
+        float(hi),
+        color=_BAND_COLOUR,
+        alpha=0.25,
+        label=f"{100 * fraction:.0f} % of plausible bodies",
+    )
     ax.hist(t, bins=80, color="#0072B2", alpha=0.8)
     ax.axvline(nominal_deg, color=_NOMINAL_COLOUR, lw=2.5, label="nominal body")
     ax.set_xlabel("standing tilt, ASIS-PSIS (deg; anterior +)")
@@ -107,8 +112,14 @@ def plot_band_vs_input(
     (``sample`` made with that input as an array, outputs of shape ``(len(x), n)``)."""
     fig, ax = _new_ax(ax, (7.5, 3.6))
     lo, hi = sample.band(output, fraction)
-    ax.fill_between(x, lo, hi, color=_BAND_COLOUR, alpha=0.35,
-                    label=f"{100 * fraction:.0f} % of plausible bodies")
+    ax.fill_between(
+        x,
+        lo,
+        hi,
+        color=_BAND_COLOUR,
+        alpha=0.35,
+        label=f"{100 * fraction:.0f} % of plausible bodies",
+    )
     ax.plot(x, sample.median(output), color="#0072B2", lw=1.5, ls="--", label="median body")
     ax.plot(x, nominal, color=_NOMINAL_COLOUR, lw=2.5, label="nominal body")
     ax.set_xlabel(xlabel)
@@ -129,10 +140,16 @@ def plot_sobol(results: Sequence[SobolResult], *, ax: Any = None) -> Figure:
     for k, r in enumerate(results):
         c = colours[k % len(colours)]
         off = (2 * k) * h - 0.4 + h / 2
-        ax.barh(y + off, r.S1, height=h, xerr=r.S1_conf, color=c, alpha=0.55,
-                label=f"{r.output}: first order S1")
-        ax.barh(y + off + h, r.ST, height=h, xerr=r.ST_conf, color=c,
-                label=f"{r.output}: total ST")
+        ax.barh(
+            y + off,
+            r.S1,
+            height=h,
+            xerr=r.S1_conf,
+            color=c,
+            alpha=0.55,
+            label=f"{r.output}: first order S1",
+        )
+        ax.barh(y + off + h, r.ST, height=h, xerr=r.ST_conf, color=c, label=f"{r.output}: total ST")
     ax.set_yticks(y, [_LABELS.get(n, n) for n in names])
     ax.invert_yaxis()
     ax.set_xlim(0.0, 1.0)
@@ -143,20 +160,40 @@ def plot_sobol(results: Sequence[SobolResult], *, ax: Any = None) -> Figure:
     return fig
 
 
-def plot_tornado(rows: Sequence[TornadoRow], *, unit: str = "deg", what: str = "tilt",
-                 ax: Any = None) -> Figure:
+def plot_tornado(
+    rows: Sequence[TornadoRow], *, unit: str = "deg", what: str = "tilt", ax: Any = None
+) -> Figure:
     """Tornado chart: each input alone from the low to the high end of its range."""
     fig, ax = _new_ax(ax, (8.0, 3.6))
     nominal = rows[0].nominal
     for i, r in enumerate(rows):
-        ax.barh(i, r.out_low - nominal, left=nominal, color="#0072B2", alpha=0.8,
-                label="low end of the range" if i == 0 else None)
-        ax.barh(i, r.out_high - nominal, left=nominal, color="#E69F00", alpha=0.8,
-                label="high end of the range" if i == 0 else None)
+        ax.barh(
+            i,
+            r.out_low - nominal,
+            left=nominal,
+            color="#0072B2",
+            alpha=0.8,
+            label="low end of the range" if i == 0 else None,
+        )
+        ax.barh(
+            i,
+            r.out_high - nominal,
+            left=nominal,
+            color="#E69F00",
+            alpha=0.8,
+            label="high end of the range" if i == 0 else None,
+        )
     ax.axvline(nominal, color="black", lw=1)
-    ax.set_yticks(range(len(rows)), [
-        f"{r.label}\n({r.low} to {r.high})" if r.key == "muscle_set"
-        else f"{r.label}\n({r.low:g} to {r.high:g})" for r in rows], fontsize=8)
+    ax.set_yticks(
+        range(len(rows)),
+        [
+            f"{r.label}\n({r.low} to {r.high})"
+            if r.key == "muscle_set"
+            else f"{r.label}\n({r.low:g} to {r.high:g})"
+            for r in rows
+        ],
+        fontsize=8,
+    )
     ax.invert_yaxis()
     ax.set_xlabel(f"{what} ({unit}); line = nominal body")
     ax.set_title("one input at a time (tornado)")
@@ -165,6 +202,7 @@ def plot_tornado(rows: Sequence[TornadoRow], *, unit: str = "deg", what: str = "
 
 
 # --- the explorer's band -----------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Band:
@@ -221,14 +259,21 @@ def explorer_band(
         if ix.size == 0:
             continue
         kw = {k: v[ix] for k, v in vals.items() if k not in balance}
-        tilt[ix] = stand(view=view, params=name, on_unstable="nan", **kw,
-                         **balance).tilt_deg
-        curves[:, ix] = net_moment_Nm(model_x[:, None], view=view, params=name,
-                                      **{k: v[None, :] for k, v in kw.items()}, **balance)
+        tilt[ix] = stand(view=view, params=name, on_unstable="nan", **kw, **balance).tilt_deg
+        curves[:, ix] = net_moment_Nm(
+            model_x[:, None],
+            view=view,
+            params=name,
+            **{k: v[None, :] for k, v in kw.items()},
+            **balance,
+        )
     lo, hi = band(tilt, fraction)
     clo, chi = band(curves, fraction, axis=1)
-    nominal = (float(stand(view=view, params=params, **balance).tilt_deg)
-               if nominal_deg is None else float(nominal_deg))
+    nominal = (
+        float(stand(view=view, params=params, **balance).tilt_deg)
+        if nominal_deg is None
+        else float(nominal_deg)
+    )
     return Band(nominal, float(lo), float(hi), fraction, x, clo, chi)
 
 
@@ -243,14 +288,13 @@ class BandOverlay:
         self.bf = bf
         ax = bf.ax_curve
         self.fill = ax.fill_between([], [], [], color=_BAND_COLOUR, alpha=0.3, lw=0)
-        (self.bar,) = ax.plot([], [], color=_BAND_COLOUR, lw=9, alpha=0.8,
-                              solid_capstyle="butt")
+        (self.bar,) = ax.plot([], [], color=_BAND_COLOUR, lw=9, alpha=0.8, solid_capstyle="butt")
         anim = getattr(bf, "_anim", None)
         order = getattr(bf, "_animated", None)
         for a in (self.bar, self.fill):
             if anim is not None:
                 anim(a)
-            if isinstance(order, list) and a in order:   # draw under the curve and point
+            if isinstance(order, list) and a in order:  # draw under the curve and point
                 order.remove(a)
                 order.insert(0, a)
 
@@ -261,8 +305,9 @@ class BandOverlay:
             self.bar.set_data([], [])
             return
         x = b.curve_x
-        verts = np.concatenate([np.column_stack([x, b.curve_lo]),
-                                np.column_stack([x[::-1], b.curve_hi[::-1]])])
+        verts = np.concatenate(
+            [np.column_stack([x, b.curve_lo]), np.column_stack([x[::-1], b.curve_hi[::-1]])]
+        )
         self.fill.set_paths([verts])
         self.fill.set_visible(True)
         self.bar.set_data([b.lo_deg, b.hi_deg], [0.0, 0.0])

@@ -39,8 +39,14 @@ class _DiagramFigure(LiveFigure):
     :class:`StanceFigure`): ipympl chrome hidden, built by ``_build`` and drawn once with
     the default inputs of ``update``."""
 
-    def __init__(self, fig: Figure | None = None, *, figsize: tuple[float, float] = (12.8, 6.4),
-                 dpi: float = 100.0, animated: bool = True) -> None:
+    def __init__(
+        self,
+        fig: Figure | None = None,
+        *,
+        figsize: tuple[float, float] = (12.8, 6.4),
+        dpi: float = 100.0,
+        animated: bool = True,
+    ) -> None:
         super().__init__(fig, figsize, dpi, animated, hide_chrome=True)
         self._build()
         self.update()

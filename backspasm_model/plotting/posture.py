@@ -135,8 +135,9 @@ def compute_posture(
     joints = [_pos_raw(t, kinematics.JOINTS_M[k], k + 1) for k in range(len(kinematics.JOINTS_M))]
     seg["femur"] = line(hip, _pos(t, "knee"))
     sacrum = _pos(t, "sacrum_tip")
-    seg["pelvis"] = line(_pos(t, "pubis"), asis, crest, psis, sacrum, _pos(t, "ischium"),
-                         _pos(t, "pubis"))
+    seg["pelvis"] = line(
+        _pos(t, "pubis"), asis, crest, psis, sacrum, _pos(t, "ischium"), _pos(t, "pubis")
+    )
     seg["spine"] = line(sacrum, *joints)
     seg["thorax"] = line(joints[-1], _pos(t, "thorax_top"))
     seg["asis_psis"] = line(asis, psis)
@@ -147,10 +148,14 @@ def compute_posture(
     gm = {g: float(v) for g, v in r.group_moments_Nm.items()}
     levers = _LEVERS[params]
     strength_key = {
-        "quadriceps": "quad_strength", "hamstrings": "hamstring_strength",
-        "hip_flexors": "hip_flexor_strength", "gluteus_maximus": "glute_strength",
-        "back_extensors": "back_extensor_strength", "abdominals": "abdominal_strength",
-        "other_hip_flexors": "other_hip_strength", "other_hip_extensors": "other_hip_strength",
+        "quadriceps": "quad_strength",
+        "hamstrings": "hamstring_strength",
+        "hip_flexors": "hip_flexor_strength",
+        "gluteus_maximus": "glute_strength",
+        "back_extensors": "back_extensor_strength",
+        "abdominals": "abdominal_strength",
+        "other_hip_flexors": "other_hip_strength",
+        "other_hip_extensors": "other_hip_strength",
     }
     muscles = {}
     for g in GROUPS:

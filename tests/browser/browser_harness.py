@@ -175,8 +175,10 @@ def kernel_processes(server: Server) -> list:
     out = []
     for child in children:
         try:
-            if child.is_running() and child.status() != psutil.STATUS_ZOMBIE and any(
-                "ipykernel" in part for part in child.cmdline()
+            if (
+                child.is_running()
+                and child.status() != psutil.STATUS_ZOMBIE
+                and any("ipykernel" in part for part in child.cmdline())
             ):
                 out.append(child)
         except (psutil.NoSuchProcess, psutil.AccessDenied):
@@ -348,7 +350,10 @@ _CONTRAST_HELPERS_JS = """
 
 # (text, contrast, colour, background) of every visible text run inside an element whose
 # inline style sets a colour or background: the course's own styled text.
-STYLED_TEXT_CONTRAST_JS = "() => {" + _CONTRAST_HELPERS_JS + """
+STYLED_TEXT_CONTRAST_JS = (
+    "() => {"
+    + _CONTRAST_HELPERS_JS
+    + """
   const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let n = walk.nextNode(); n; n = walk.nextNode()) {
     const text = n.textContent.trim(); const el = n.parentElement;
@@ -361,18 +366,24 @@ STYLED_TEXT_CONTRAST_JS = "() => {" + _CONTRAST_HELPERS_JS + """
     out.push([text.slice(0, 60), ratio(fg, bg), cs.color, css(bg)]);
   }
   return out; }"""
+)
+
 
 def styled_text_failures(page, minimum: float = 4.5) -> tuple[int, list[str]]:
     """(number of styled text runs seen, those below `minimum`:1 contrast, described)."""
     runs = page.evaluate(STYLED_TEXT_CONTRAST_JS)
-    bad = [f"{ratio:.2f}:1 {fg} on {bg}: {text!r}" for text, ratio, fg, bg in runs
-           if ratio < minimum]
+    bad = [
+        f"{ratio:.2f}:1 {fg} on {bg}: {text!r}" for text, ratio, fg, bg in runs if ratio < minimum
+    ]
     return len(runs), sorted(set(bad))
 
 
 # Coloured marks the course draws (inline borders >= 4 px wide: verdict stripes, message
 # bars) carry meaning next to text: WCAG asks >= 3:1 against what is behind them.
-STYLED_MARKS_JS = "() => {" + _CONTRAST_HELPERS_JS + """
+STYLED_MARKS_JS = (
+    "() => {"
+    + _CONTRAST_HELPERS_JS
+    + """
   for (const el of root.querySelectorAll('[style*="border"]')) {
     const cs = getComputedStyle(el); const r = el.getBoundingClientRect();
     if (!r.width || !r.height || el.closest('[aria-hidden="true"]')) continue;
@@ -386,13 +397,15 @@ STYLED_MARKS_JS = "() => {" + _CONTRAST_HELPERS_JS + """
     }
   }
   return out; }"""
+)
 
 
 def styled_mark_failures(page, minimum: float = 3.0) -> tuple[int, list[str]]:
     """(number of coloured marks seen, those below `minimum`:1 contrast, described)."""
     runs = page.evaluate(STYLED_MARKS_JS)
-    bad = [f"{ratio:.2f}:1 {fg} on {bg}: {text!r}" for text, ratio, fg, bg in runs
-           if ratio < minimum]
+    bad = [
+        f"{ratio:.2f}:1 {fg} on {bg}: {text!r}" for text, ratio, fg, bg in runs if ratio < minimum
+    ]
     return len(runs), sorted(set(bad))
 
 

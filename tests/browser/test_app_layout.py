@@ -74,17 +74,26 @@ _MEASURE_JS = """([ctlSel]) => {
 
 
 def _inside(b: dict, a: dict) -> bool:
-    return b["l"] >= a["l"] - 1 and b["r"] <= a["r"] + 1 and b["t"] >= a["t"] - 1 \
+    return (
+        b["l"] >= a["l"] - 1
+        and b["r"] <= a["r"] + 1
+        and b["t"] >= a["t"] - 1
         and b["b"] <= a["b"] + 1
+    )
 
 
 def _notebook(dest: Path, expr: str) -> None:
-    cells = [nbformat.v4.new_code_cell("%matplotlib widget"),
-             nbformat.v4.new_code_cell("from backspasm_model.apps import *"),
-             nbformat.v4.new_code_cell(f"app = {expr}\napp.show()")]
+    cells = [
+        nbformat.v4.new_code_cell("%matplotlib widget"),
+        nbformat.v4.new_code_cell("from backspasm_model.apps import *"),
+        nbformat.v4.new_code_cell(f"app = {expr}\napp.show()"),
+    ]
     nb = nbformat.v4.new_notebook(cells=cells)
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     nbformat.write(nb, dest)
 
 
@@ -115,7 +124,7 @@ def _check(page, name: str, where: str) -> None:
     page.screenshot(path=str(SHOTS / f"{where}-{name}-1280x720.png"))
     assert m["ctl"] is not None, f"{where} {name}: no control found"
     assert _inside(m["ctl"], m["area"]), f"{where} {name}: first control off-screen {m}"
-    if name != "claims":   # the claims explorer is a table, no figure
+    if name != "claims":  # the claims explorer is a table, no figure
         assert m["canvas"] is not None, f"{where} {name}: no canvas"
         assert _inside(m["canvas"], m["area"]), f"{where} {name}: canvas off-screen {m}"
         assert not m["clipped"], f"{where} {name}: canvas clipped by {m['clipped']}"
@@ -160,8 +169,10 @@ def test_app_fits_1280x720_in_lab(browser, lab, name):
     page = context.new_page()
     try:
         lab_open_and_run_all(page, lab.url, f"{name}.ipynb", timeout_ms=180_000)
-        page.evaluate("() => { window.jupyterapp.shell.collapseLeft();"
-                      " window.jupyterapp.shell.collapseRight(); }")
+        page.evaluate(
+            "() => { window.jupyterapp.shell.collapseLeft();"
+            " window.jupyterapp.shell.collapseRight(); }"
+        )
         if name != "claims":
             wait_canvases_drawn(page)
         page.wait_for_timeout(500)

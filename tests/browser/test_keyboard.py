@@ -37,12 +37,17 @@ _WHERE_JS = """([sel, i]) => { const d = document.querySelectorAll(sel)[i];
 @pytest.fixture(scope="module")
 def root(tmp_path_factory):
     folder = tmp_path_factory.mktemp("keyboard")
-    cells = [nbformat.v4.new_code_cell("%matplotlib widget"),
-             nbformat.v4.new_code_cell("from backspasm_model.apps import " + ", ".join(APPS))]
+    cells = [
+        nbformat.v4.new_code_cell("%matplotlib widget"),
+        nbformat.v4.new_code_cell("from backspasm_model.apps import " + ", ".join(APPS)),
+    ]
     cells += [nbformat.v4.new_code_cell(f"{a}().show()") for a in APPS]
     nb = nbformat.v4.new_notebook(cells=cells)
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     nbformat.write(nb, folder / NAME)
     return folder
 

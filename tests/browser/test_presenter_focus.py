@@ -42,8 +42,11 @@ _ACTIVE_JS = """() => { const a = document.activeElement;
 def controls_server(chromium_path, tmp_path_factory):
     root = tmp_path_factory.mktemp("controls")
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(CONTROLS)])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     nbformat.write(nb, root / NAME)
     server = start_voila(root, tmp_path_factory.mktemp("voila-controls"))
     yield server
@@ -74,13 +77,21 @@ def test_focus_ring_visible_on_every_control(page, controls_server):
         x, y, w, h = box["x"], box["y"], box["w"], box["h"]
         # along a line across each side, from 3 px inside to 8 px outside the control
         cx, cy = x + w / 2, y + h / 2
-        sides = {"left": [(x - d, cy) for d in range(-3, 9)],
-                 "right": [(x + w - 1 + d, cy) for d in range(-3, 9)],
-                 "top": [(cx, y - d) for d in range(-3, 9)],
-                 "bottom": [(cx, y + h - 1 + d) for d in range(-3, 9)]}
-        missing = [side for side, line in sides.items()
-                   if not any(_is_ring(shot.getpixel(pt)) for pt in line
-                              if 0 <= pt[0] < shot.width and 0 <= pt[1] < shot.height)]
+        sides = {
+            "left": [(x - d, cy) for d in range(-3, 9)],
+            "right": [(x + w - 1 + d, cy) for d in range(-3, 9)],
+            "top": [(cx, y - d) for d in range(-3, 9)],
+            "bottom": [(cx, y + h - 1 + d) for d in range(-3, 9)],
+        }
+        missing = [
+            side
+            for side, line in sides.items()
+            if not any(
+                _is_ring(shot.getpixel(pt))
+                for pt in line
+                if 0 <= pt[0] < shot.width and 0 <= pt[1] < shot.height
+            )
+        ]
         if missing:
             problems.append(f"{box['tag']}.{box['cls']}: no ring on {missing}")
     kinds = {b["tag"] for b in seen}

@@ -26,11 +26,21 @@ LESSON = "01_reading_the_pelvis"
 def site_server(chromium_path, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("site")
     out = tmp / "site"
-    subprocess.run([sys.executable, str(ROOT / "tools" / "build_site.py"), "--out", str(out)],
-                   cwd=ROOT, check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "build_site.py"), "--out", str(out)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     port = free_port()
-    server = Server([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
-                    port, env=None, log=tmp / "http.log", cwd=out)
+    server = Server(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
+        port,
+        env=None,
+        log=tmp / "http.log",
+        cwd=out,
+    )
     try:
         server.wait_ready("/index.html", timeout=30)
         yield server
@@ -83,13 +93,13 @@ def test_a_lesson_page_reads_without_a_kernel_and_links_to_binder(site_server, o
     text = page.inner_text("body")
     assert "Reading the pelvis" in page.inner_text("h1")
     assert "anterior superior iliac spine" in text
-    assert "mean 13 deg, range 0-23 deg" in text          # a stored output
+    assert "mean 13 deg, range 0-23 deg" in text  # a stored output
     assert "Static edition." in text
     binder = page.locator(f'.static-edition a[href*="urlpath=lab/tree/notebooks/{LESSON}.ipynb"]')
     assert binder.count() == 1
     assert binder.get_attribute("href").startswith("https://mybinder.org/v2/gh/")
     assert page.locator('.static-edition a[href="index.html"]').count() == 1
-    page.click('a[href="docs/glossary.html"] >> nth=0')          # the glossary is there too
+    page.click('a[href="docs/glossary.html"] >> nth=0')  # the glossary is there too
     page.wait_for_load_state("load")
     assert "posterior superior iliac spine" in page.inner_text("body")
     assert page.locator(f'a[href="../{LESSON}.html"]').count() >= 1
@@ -103,6 +113,7 @@ def test_some_lesson_page_shows_a_stored_figure(site_server, offline_page):
         page.goto(f"{site_server.url}/{nb.stem}.html")
         shown[nb.stem] = page.evaluate(
             "() => [...document.querySelectorAll('.jp-OutputArea-output img')]"
-            ".filter(i => i.complete && i.naturalWidth > 100).length")
+            ".filter(i => i.complete && i.naturalWidth > 100).length"
+        )
     assert any(shown.values()), f"no lesson page shows a stored figure: {shown}"
     assert not page.blocked and not page.problems, (page.blocked, page.problems)

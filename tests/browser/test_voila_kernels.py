@@ -73,8 +73,9 @@ def test_presenter_config_shuts_down_and_culls():
 
     assert hook(Handler(), notebook=None, cwd=".") is None and Handler.read == 1
     if shutil.which("make"):
-        dry = subprocess.run(["make", "-n", "present"], cwd=ROOT, capture_output=True,
-                             text=True, check=True).stdout
+        dry = subprocess.run(
+            ["make", "-n", "present"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout
         assert f"JUPYTER_CONFIG_PATH={PRESENTER_CONFIG}" in dry, dry
 
 
@@ -97,11 +98,21 @@ def voila_cull(chromium_path, tmp_path_factory):
     """Presenter Voila with a short cull (3 s idle, checked every second) over one tiny
     notebook (quick to load; the kernel lifecycle is the same for every page)."""
     root = tmp_path_factory.mktemp("tiny")
-    cell = {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
-            "source": "import ipywidgets\nipywidgets.IntSlider(description='n')"}
-    nb = {"cells": [cell], "nbformat": 4, "nbformat_minor": 5,
-          "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
-                                      "language": "python"}}}
+    cell = {
+        "cell_type": "code",
+        "metadata": {},
+        "outputs": [],
+        "execution_count": None,
+        "source": "import ipywidgets\nipywidgets.IntSlider(description='n')",
+    }
+    nb = {
+        "cells": [cell],
+        "nbformat": 4,
+        "nbformat_minor": 5,
+        "metadata": {
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+        },
+    }
     (root / TINY).write_text(json.dumps(nb))
     server = start_voila(
         root, tmp_path_factory.mktemp("voila-cull"),
@@ -126,13 +137,21 @@ def test_reload_and_close_shut_the_page_kernel_down(browser, voila_no_cull):
             wait_voila_rendered(page)
             new = voila_kernel_id(page)
             assert new != kid, "a reload must start a fresh kernel"
-            _wait_until(lambda k=kid: not kernel_exists(server, k), 10,
-                        "the reloaded page's kernel was not shut down", server)
+            _wait_until(
+                lambda k=kid: not kernel_exists(server, k),
+                10,
+                "the reloaded page's kernel was not shut down",
+                server,
+            )
             kid = new
         assert len(kernel_processes(server)) == 1
         page.close(run_before_unload=True)  # what closing the tab does
-        _wait_until(lambda: not kernel_exists(server, kid) and not kernel_processes(server), 10,
-                    "closing the page did not shut its kernel down", server)
+        _wait_until(
+            lambda: not kernel_exists(server, kid) and not kernel_processes(server),
+            10,
+            "closing the page did not shut its kernel down",
+            server,
+        )
     finally:
         context.close()
     log = server.log.read_text(errors="replace")
@@ -151,14 +170,22 @@ def test_kernels_without_a_page_are_culled_open_pages_kept(browser, voila_cull):
         gone_id = _open(gone, server, TINY)
         gone.close(run_before_unload=False)  # no shutdown request: only the culler can help
         cull_s = CULL_IDLE_S + 4 * CULL_INTERVAL_S + 10
-        _wait_until(lambda: not kernel_exists(server, gone_id), cull_s,
-                    "an orphaned kernel was not culled", server)
+        _wait_until(
+            lambda: not kernel_exists(server, gone_id),
+            cull_s,
+            "an orphaned kernel was not culled",
+            server,
+        )
         # still open, connected, idle for longer than the cull time: must survive
         time.sleep(CULL_IDLE_S + 2 * CULL_INTERVAL_S)
         assert kernel_exists(server, kept_id), "the culler ended the kernel of an open page"
         assert len(kernel_processes(server)) == 1, "only the open page's kernel may be left"
         kept.close(run_before_unload=True)
-        _wait_until(lambda: not kernel_processes(server), 10,
-                    "kernels left after every page was closed", server)
+        _wait_until(
+            lambda: not kernel_processes(server),
+            10,
+            "kernels left after every page was closed",
+            server,
+        )
     finally:
         context.close()
