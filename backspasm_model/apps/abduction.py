@@ -32,7 +32,7 @@ from ..exercises.abduction import CAPACITY_SETS, SEGMENT_TABLES
 from ..exercises.abduction import side_lying_abduction as _abduction
 from ..exercises.dose import abduction_dose
 from ..plotting.diagram import _SUB
-from .base import Control, _App
+from .control_table import Control, _App
 from .layout import FIGURE_DPI, FIGURE_SIZE_IN
 
 __all__ = ["AbductionExplorer"]

@@ -36,8 +36,9 @@ from ..core.parameters import GROUPS, PARAMETER_SET_NAMES, load_parameter_set
 from ..exercises import prescription
 from ..plotting.balance import GROUP_LABELS, PALETTE, BalanceFigure, Posture, compute_posture
 from .base import App, description_html, unit_slider
-from .controls import TAG_BACKGROUND, TEXT
+from .controls import TEXT
 from .layout import FIGURE_DPI, FIGURE_SIZE_IN, collapsible, fbd_checkbox, projector_layout
+from .prescription_panel import prescription_html
 
 __all__ = ["BalanceExplorer", "CONTROLS", "CONTROL_LABELS"]
 
@@ -176,7 +177,7 @@ class BalanceExplorer(App):
         self.band_readout = widgets.HTML(value="")
         self.band: Any = None
         self._band_overlay: Any = None
-        self.prescription_panel = widgets.HTML(value=self._prescription_html())
+        self.prescription_panel = widgets.HTML(value=prescription_html(CONTROL_LABELS))
         # text description of the figure, next to it (screen readers, projector back rows)
         self.figure_description = widgets.HTML(value="")
 
@@ -392,57 +393,3 @@ class BalanceExplorer(App):
             f"its force-length curve at {p.ql_fibre_length:.3f} of its optimal length, "
             f"{100 * p.ql_capacity:.2f} % of its force capacity.{was}"
         )
-
-    @staticmethod
-    def _prescription_html() -> str:
-        """The argument's exercises as the argument gave them; whatever the course added
-        (a dose where the argument gave none, progressions, cues) is marked as the course's
-        illustration. No sentence recommends anything."""
-        tag = f'<span style="background:{TAG_BACKGROUND};color:{TEXT};padding:0 4px">{{}}</span>'
-        parts = [
-            f'<div style="font-size:105%;color:{TEXT}"><b>The argument\'s prescription'
-            "</b> (as the argument gave it; what the course added is marked "
-            f"{tag.format('the course&#39;s illustration')})"
-        ]
-        for it in prescription.ITEMS:
-            d = it.dose
-            cues = "".join(f"<li>{html.escape(c)}</li>" for c in d["form_cues"])
-            how = (
-                f"dose: {html.escape(it.dose_text())}<br>"
-                f"progression: {html.escape(d['load_progression'])}"
-                f'<ul style="margin:2px 0">{cues}</ul>'
-            )
-            claims = ", ".join(f"claim {c}" for c in it.claims)
-            if it.dose_status == "read":  # the argument's own words
-                body = f"<i>as the argument gave it:</i><br>{how}"
-            else:  # named by the argument, dose added here
-                body = (
-                    "<i>the argument names this exercise but gives no dose.</i><br>"
-                    f"{tag.format('the course&#39;s illustration')} {how}"
-                )
-            parts.append(
-                f'<div style="margin-top:6px"><b>{html.escape(it.what)}</b> '
-                f"{tag.format(claims)}<br>{body}"
-                f"<i>what the model changes:</i> {html.escape(_moves_words(it))}</div>"
-            )
-        parts.append(
-            f'<div style="margin-top:8px;border-left:4px solid {_WARN};padding-left:6px">'
-            "<b>This is a teaching model, not medical advice: the course analyses "
-            "this argument and recommends none of its exercises. The amounts the "
-            "model changes are teaching assumptions, not measured effects.</b>"
-            "</div></div>"
-        )
-        return "".join(parts)
-
-
-def _moves_words(item: Any) -> str:
-    """The model inputs an item moves, in words (no code names)."""
-    if not item.moves:
-        return "no control of this balance (it acts in the frontal plane)"
-    out = []
-    for m in item.moves:
-        name = CONTROL_LABELS.get(m.input, m.input.replace("_", " "))
-        op = f"{m.amount:+g}" if m.mode == "add" else f"x{m.amount:g}"
-        lo, hi = m.range
-        out.append(f"{name} {op} (a teaching assumption: {lo:g} to {hi:g})")
-    return "; ".join(out)

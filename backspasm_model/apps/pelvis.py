@@ -9,7 +9,7 @@ from typing import Any
 
 from ..core.kinematics import ASIS_PSIS_OFFSET_DEG
 from ..plotting.pelvis import SHAPE_RANGE_DEG, TILT_RANGE_DEG, PelvisLandmarks, pelvis_landmarks
-from .base import Control, _App
+from .control_table import Control, _App
 from .layout import FIGURE_DPI, FIGURE_SIZE_IN
 
 __all__ = ["PelvisExplorer"]

@@ -4,17 +4,17 @@ matplotlib), with the argument's prescription panel beside the figure, as in :mo
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as widgets
 
-from ..exercises import prescription
 from ..exercises.programme import PROGRAM_DEFAULTS, PROGRAM_INPUT_RANGES, ProgramResult, program
 from ..exercises.stance import single_leg_stance
-from .base import Control, _App
+from .balance import CONTROL_LABELS
+from .control_table import Control, _App
 from .layout import FIGURE_DPI, FIGURE_SIZE_IN
+from .prescription_panel import prescription_html
 
 __all__ = ["ProgramExplorer"]
 
@@ -30,26 +30,6 @@ def _program_control(key: str, label: str, step: float, fmt: str = ".3f") -> Con
         "fraction of optimal length lost": "of optimal length lost",
     }.get(r.unit, r.unit)
     return Control(label, unit, r.lo, r.hi, step, PROGRAM_DEFAULTS[key], fmt)
-
-
-def _prescription_panel() -> str:
-    """The explorer's prescription panel (``apps.BalanceExplorer``) if available, else the
-    same content rendered here from ``data/prescription.toml``."""
-    try:
-        from .balance import BalanceExplorer
-
-        return str(BalanceExplorer._prescription_html())
-    except Exception:  # pragma: no cover - the explorer is optional here
-        parts = ["<div><b>The prescription (from <code>prescription.toml</code>)</b>"]
-        for it in prescription.ITEMS:
-            parts.append(
-                f"<div style='margin-top:6px'><b>{html.escape(it.what)}</b><br>"
-                f"dose: {html.escape(it.dose_text())} ({it.dose_status})</div>"
-            )
-        parts.append(
-            f"<div style='margin-top:8px'><b>{html.escape(prescription.NOTE)}</b></div></div>"
-        )
-        return "".join(parts)
 
 
 class ProgramExplorer(_App):
@@ -105,7 +85,7 @@ class ProgramExplorer(_App):
             self._watch(cb, "_on_change")
         # one per line: all three visible in the controls column, no sideways scroll
         self._parts_row = widgets.VBox(list(self.parts.values()))
-        self.prescription_panel = widgets.HTML(value=_prescription_panel())
+        self.prescription_panel = widgets.HTML(value=prescription_html(CONTROL_LABELS))
         self.prescription_panel.panel_title = "the argument's prescription"
         super().__init__(figure, **start)
 

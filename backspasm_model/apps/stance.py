@@ -10,7 +10,7 @@ from typing import Any
 from ..exercises.abduction import CAPACITY_SETS
 from ..exercises.stance import STANCE_DEFAULTS, STANCE_INPUT_RANGES, single_leg_stance
 from .abduction import _CAPACITY_LABELS
-from .base import Control, _App
+from .control_table import Control, _App
 from .layout import FIGURE_DPI, FIGURE_SIZE_IN
 
 __all__ = ["StanceExplorer"]
