@@ -101,12 +101,10 @@ def test_unknown_balance_input_is_refused():
         unc.sample_bodies(10, quad_strenght=1.0)
 
 
-def test_hundred_thousand_bodies_fast():
-    import time
-
-    t = time.perf_counter()
+def test_hundred_thousand_bodies_in_one_call_all_stand():
+    # the speed of this call is measured in benchmarks/bench_uncertainty.py, not asserted here
     s = unc.sample_bodies(100_000, seed=0)
-    assert time.perf_counter() - t < 5.0  # about 0.2 s here; generous for slow CI
+    assert np.shape(s.tilt_deg) == (100_000,)
     assert s.unstable_fraction == 0.0
 
 
