@@ -36,41 +36,63 @@ _ACCENTS = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u
 
 
 def _braced(text: str, start: int) -> tuple[str, int]:
+    """Content of the balanced ``{...}`` opening at ``text[start]`` and the index after it."""
     depth = 0
     for i in range(start, len(text)):
-        depth += {"{": 1, "}": -1}.get(text[i], 0)
-        if depth == 0:
-            return text[start + 1 : i], i + 1
+        if text[i] == "{":
+            depth += 1
+        elif text[i] == "}":
+            depth -= 1
+            if depth == 0:
+                return text[start + 1 : i], i + 1
     raise ValueError(f"unbalanced braces from offset {start}")
 
 
 def parse_bibtex(text: str) -> dict[str, dict[str, str]]:
-    """Entries of a BibTeX text: ``{key: {"ENTRYTYPE": type, field: raw value}}``."""
+    """Entries of a BibTeX file: ``{key: {"ENTRYTYPE": type, field: value, ...}}``.
+
+    Values may be ``{...}`` (nested braces kept), ``"..."`` or bare numbers; ``%`` starts a
+    comment line outside entries. Raises ValueError on a duplicate key or malformed field.
+    """
     entries: dict[str, dict[str, str]] = {}
     pos = 0
     while (m := _ENTRY.search(text, pos)) is not None:
+        # skip matches inside comment lines
         line_start = text.rfind("\n", 0, m.start()) + 1
         if text[line_start : m.start()].lstrip().startswith("%"):
             pos = m.end()
             continue
+        kind, key = m.group(1).lower(), m.group(2)
         body, pos = _braced(text, text.index("{", m.start()))
-        fields = {"ENTRYTYPE": m.group(1).lower()}
-        rest = body[len(m.group(2)) :]
+        fields: dict[str, str] = {"ENTRYTYPE": kind}
+        rest = body[len(key) :].lstrip().lstrip(",")
         i = 0
-        while (fm := re.compile(r"\s*,?\s*([\w-]+)\s*=\s*").match(rest, i)) is not None:
-            i = fm.end()
+        while i < len(rest):
+            fm = re.match(r"\s*([\w-]+)\s*=\s*", rest[i:])
+            if fm is None:
+                if rest[i:].strip(" \t\r\n,") == "":
+                    break
+                raise ValueError(f"{key}: cannot parse field near {rest[i : i + 40]!r}")
+            name = fm.group(1).lower()
+            i += fm.end()
             if rest[i] == "{":
                 value, i = _braced(rest, i)
             elif rest[i] == '"':
                 end = rest.index('"', i + 1)
                 value, i = rest[i + 1 : end], end + 1
             else:
-                vm = re.compile(r"[\w.-]+").match(rest, i)
+                vm = re.match(r"[\w.-]+", rest[i:])
                 if vm is None:
-                    raise ValueError(f"{m.group(2)}: bad value near {rest[i : i + 30]!r}")
-                value, i = vm.group(0), vm.end()
-            fields[fm.group(1).lower()] = " ".join(value.split())
-        entries[m.group(2)] = fields
+                    raise ValueError(f"{key}: bad value for {name}")
+                value, i = vm.group(0), i + vm.end()
+            if name in fields:
+                raise ValueError(f"{key}: field {name} twice")
+            fields[name] = " ".join(value.split())
+            sep = re.match(r"\s*,?", rest[i:])
+            i += sep.end() if sep else 0
+        if key in entries:
+            raise ValueError(f"duplicate key {key}")
+        entries[key] = fields
     return entries
 
 
